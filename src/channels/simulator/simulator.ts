@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import type { Channel, Inbound, Outgoing } from "../channel.ts";
+import { SimLine, type SimMessage, toInput, toSimMessage } from "./protocol.ts";
+
+/** The simulator's address for the staff chat. */
+export const STAFF_ADDRESS = "staff";
+
+/** A staff member's message in the simulator's staff chat. */
+export interface StaffLine {
+  staffId: string;
+  text: string;
+  replyTo: string | undefined;
+}
+
+/** What the simulator drives: the bot's inbound entry points. */
+export interface SimTarget {
+  receive(inbound: Inbound): Promise<void>;
+  /** Handles a staff line; absent until the staff desk exists. */
+  receiveStaff?: (line: StaffLine) => Promise<void>;
+}
+
+/** The simulator's channel: it "delivers" by collecting messages for the current output line. */
+export class SimulatorChannel implements Channel {
+  readonly name = "sim";
+  private collected: SimMessage[] = [];
+
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  async deliver(out: Outgoing): Promise<void> {
+    const to = out.address === STAFF_ADDRESS ? "staff" : `user:${out.address}`;
+    this.collected.push(toSimMessage(to, out.ref, out.message));
+  }
+
+  /** Takes the messages collected since the last call. */
+  take(): SimMessage[] {
+    const taken = this.collected;
+    this.collected = [];
+    return taken;
+  }
+}
+
+/** One output line. */
+export interface SimOutput {
+  out: SimMessage[];
+  error?: string;
+}
+
+/**
+ * Runs simulator lines against a bot: each input line gives exactly one output line with every
+ * message the bot sent because of it.
+ */
+export class Simulator {
+  private serial = 0;
+
+  constructor(
+    private readonly target: SimTarget,
+    private readonly channel: SimulatorChannel,
+    private readonly options: { langHint?: string } = {},
+  ) {}
+
+  /** Handles one raw input line. Bad lines get an `error` and no messages, never a crash. */
+  async line(raw: string): Promise<SimOutput> {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return { out: [], error: "invalid JSON" };
+    }
+    const parsed = SimLine.safeParse(json);
+    if (!parsed.success)
+      return { out: [], error: parsed.error.issues[0]?.message ?? "invalid line" };
+    return this.run(parsed.data);
+  }
+
+  /** Handles one parsed line. */
+  async run(line: SimLine): Promise<SimOutput> {
+    this.serial++;
+    this.channel.take();
+    const [role, id] = line.from.split(/:(.*)/s) as [string, string];
+    if (role === "staff") {
+      if (!this.target.receiveStaff) return { out: [], error: "the staff desk is not available" };
+      await this.target.receiveStaff({ staffId: id, text: line.text ?? "", replyTo: line.replyTo });
+    } else {
+      await this.target.receive({
+        channel: this.channel.name,
+        address: id,
+        messageId: randomUUID(),
+        input: toInput(line, this.serial),
+        ...(this.options.langHint ? { langHint: this.options.langHint } : {}),
+      });
+    }
+    return { out: this.channel.take() };
+  }
+}

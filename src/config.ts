@@ -1,0 +1,99 @@
+import { existsSync } from "node:fs";
+import * as z from "zod";
+
+const bool = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(z.enum(["true", "false", "1", "0", "yes", "no", ""], { message: "expected true or false" }))
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const list = (item: z.ZodString, what: string) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item, { message: `expected a comma-separated list of ${what}` }));
+
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ message: `expected ${what}` })
+    .int({ message: `expected ${what}` })
+    .positive({ message: `expected ${what}` });
+
+/**
+ * Every environment variable the bot reads (see `.env.example`), with its default. Unset and
+ * empty mean the same.
+ */
+export const ConfigSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default("data/jalur-resmi.db"),
+  DEFAULT_LANGUAGE: z.enum(["id", "mad"], { message: "expected id or mad" }).default("id"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "expected one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  SESSION_IDLE_MINUTES: positiveInt("a whole number of minutes").default(60),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, {
+      message: "expected a bot token like 123456:ABC-def (from @BotFather)",
+    })
+    .optional(),
+  TELEGRAM_API_ROOT: z
+    .url({ message: "expected a URL such as https://api.telegram.org" })
+    .default("https://api.telegram.org"),
+  STAFF_TELEGRAM_CHAT_ID: z
+    .string()
+    .regex(/^-?\d+$/, { message: "expected a numeric chat id such as -1001234567890" })
+    .optional(),
+  STAFF_TELEGRAM_IDS: list(z.string().regex(/^\d+$/), "numeric Telegram user ids").default([]),
+  WHATSAPP_ENABLED: bool.default(false),
+  WHATSAPP_PAIRING_NUMBER: z
+    .string()
+    .regex(/^\d{8,15}$/, {
+      message: "expected the phone number in international digits, e.g. 6281234567890",
+    })
+    .optional(),
+  STAFF_WHATSAPP_GROUP: z
+    .string()
+    .regex(/^[\d-]+@g\.us$/, { message: "expected a group JID ending in @g.us" })
+    .optional(),
+  STAFF_WHATSAPP_NUMBERS: list(
+    z.string().regex(/^\d{8,15}$/),
+    "phone numbers in international digits",
+  ).default([]),
+});
+
+/** The validated configuration. */
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** A configuration problem, worded for the operator. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads the configuration from `env`. Empty values count as unset. The first invalid variable
+ * stops start-up with one line naming it and saying what is expected.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(
+      ([key, value]) => key in ConfigSchema.shape && value !== undefined && value.trim() !== "",
+    ),
+  );
+  const result = ConfigSchema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? "configuration");
+    throw new ConfigError(`${name}: ${issue?.message ?? "invalid value"}`);
+  }
+  return result.data;
+}
+
+/** Loads `.env` from the working directory into `process.env`, if the file exists. */
+export function loadDotEnv(path = ".env"): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

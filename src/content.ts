@@ -1,0 +1,63 @@
+/**
+ * The bot's content — flows, translations and reference data — loaded from a project
+ * directory and checked as one.
+ */
+import { join } from "node:path";
+import type { Translator } from "./engine/deps.ts";
+import type { Lang } from "./engine/types.ts";
+import { type CheckResult, checkContent } from "./flows/check.ts";
+import { REQUIRED_FLOWS, REQUIRED_FLOWS_SEVERITY } from "./flows/contract.ts";
+import { type LoadedFlows, loadFlows } from "./flows/load.ts";
+import { CODE_KEYS } from "./i18n/code-keys.ts";
+import { type Locales, loadLocales } from "./i18n/locales.ts";
+import { createTranslator } from "./i18n/translator.ts";
+import { loadReference, type Reference } from "./reference/load.ts";
+
+/** Everything the bot says and knows, as loaded from disk. */
+export interface Content {
+  flows: LoadedFlows;
+  locales: Locales;
+  reference: Reference;
+}
+
+/** Where content lives; tests point these at fixtures. */
+export interface ContentDirs {
+  flows: string;
+  locales: string;
+  data: string;
+}
+
+/** The content directories of a project root. */
+export function contentDirs(root: string): ContentDirs {
+  return { flows: join(root, "flows"), locales: join(root, "locales"), data: join(root, "data") };
+}
+
+/** Loads flows, locales and data; problems are collected, not thrown. */
+export function loadContent(dirs: ContentDirs): Content {
+  return {
+    flows: loadFlows(dirs.flows),
+    locales: loadLocales(dirs.locales),
+    reference: loadReference(dirs.data),
+  };
+}
+
+/** Runs the flow checker over loaded content. */
+export function checkLoaded(
+  content: Content,
+  codeKeys: readonly string[] = CODE_KEYS,
+): CheckResult {
+  return checkContent({
+    ...content,
+    codeKeys,
+    required: REQUIRED_FLOWS,
+    requiredSeverity: REQUIRED_FLOWS_SEVERITY,
+  });
+}
+
+/** A translator over loaded content. */
+export function translatorFor(
+  content: Content,
+  onMissing?: (lang: Lang, key: string) => void,
+): Translator {
+  return createTranslator(content.locales.resources, onMissing);
+}

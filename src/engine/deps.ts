@@ -1,0 +1,82 @@
+import type { FlowSet } from "./flow.ts";
+import type { Lang, Vars } from "./types.ts";
+
+/** Renders a message key in a language. Must be pure: same inputs, same text. */
+export type Translator = (lang: Lang, key: string, params?: Record<string, unknown>) => string;
+
+/** One entry of a reference list (countries …) that an `ask` node can offer. */
+export interface ChoiceItem {
+  id: string;
+  /** Message key of the label. */
+  label: string;
+  /** Other ways people write it ("malay", "arab"), already folded. */
+  aliases: string[];
+}
+
+/** Words that answer yes/no questions or skip an optional one, per language, already folded. */
+export interface Lexicon {
+  yes: string[];
+  no: string[];
+  skip: string[];
+}
+
+/** A global command: words that work anywhere, and where they lead. */
+export interface Command {
+  name: string;
+  /** Whole messages that trigger it (folded), e.g. `menu`, `0`, `bahasa`. */
+  words: string[];
+  /** Leading words that trigger it with an argument, e.g. `cek` in `cek JR-7Q3K`. */
+  prefixes: string[];
+  /** Variable that receives the argument of a prefix command. */
+  argVar: string | undefined;
+  target: string;
+  /** Interruptions return to the pending question when their flow ends. */
+  interrupt: boolean;
+}
+
+/** How sure the matcher is. */
+export type Confidence = "high" | "medium" | "low";
+
+/** The free-text matcher's answer. */
+export interface Understanding {
+  /** Best flow, or null when out of scope. */
+  flow: string | null;
+  confidence: Confidence;
+  /** Runner-up flows for "did you mean". */
+  alternatives: string[];
+  /** Language the text seems to be written in, if clear. */
+  lang: Lang | undefined;
+  /** Answers the text already gives (e.g. what happened), to skip questions. */
+  vars: Vars;
+}
+
+/** Matches free text to a flow. Supplied by the understanding module; optional for the engine. */
+export type Understand = (text: string, lang: Lang) => Understanding;
+
+/** Tunables the engine reads. */
+export interface EngineSettings {
+  defaultLang: Lang;
+  /** A session idle longer than this restarts at the menu. */
+  idleMs: number;
+  /** Steps allowed per inbound message before the engine gives up (loop guard). */
+  maxSteps: number;
+  /** Invalid answers to one question before the user is offered the menu or a person. */
+  maxRetries: number;
+}
+
+/** Everything the engine needs, injected so that a step is a pure function. */
+export interface EngineDeps {
+  flows: FlowSet;
+  t: Translator;
+  /** The clock, in ms since the epoch. */
+  now: number;
+  /** Generates a fresh case reference. */
+  newCaseRef: () => string;
+  settings: EngineSettings;
+  lexicon: Record<Lang, Lexicon>;
+  sources: Record<string, ChoiceItem[]>;
+  /** Reference data available to messages, e.g. `{{contacts.imigrasi.name}}`. */
+  params: Record<string, unknown>;
+  commands: Command[];
+  understand: Understand | undefined;
+}

@@ -1,0 +1,48 @@
+import * as z from "zod";
+import { AskNode } from "./nodes/ask.ts";
+import { BranchNode } from "./nodes/branch.ts";
+import { EndNode } from "./nodes/end.ts";
+import { EraseNode } from "./nodes/erase.ts";
+import { EscalateNode } from "./nodes/escalate.ts";
+import { GotoNode } from "./nodes/goto.ts";
+import { MenuNode } from "./nodes/menu.ts";
+import { SayNode } from "./nodes/say.ts";
+import { SetNode } from "./nodes/set.ts";
+
+/** Any node, told apart by `type`. */
+export const Node = z.discriminatedUnion("type", [
+  SayNode,
+  MenuNode,
+  AskNode,
+  BranchNode,
+  SetNode,
+  EscalateNode,
+  GotoNode,
+  EndNode,
+  EraseNode,
+]);
+export type Node = z.infer<typeof Node>;
+
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "ids are lowercase letters, digits and _");
+
+/**
+ * A flow: a small graph of named nodes, entered at `start`. One flow per file in `flows/`.
+ *
+ * ```yaml
+ * id: contacts
+ * description: Offices, opening hours and hotlines.
+ * start: pick
+ * nodes:
+ *   pick: { type: menu, text: contacts.pick, options: [...] }
+ * ```
+ */
+export const Flow = z.strictObject({
+  id,
+  description: z.string().optional(),
+  start: id,
+  nodes: z.record(id, Node).refine((n) => Object.keys(n).length > 0, "a flow needs nodes"),
+});
+export type Flow = z.infer<typeof Flow>;
+
+/** All loaded flows by id. */
+export type FlowSet = ReadonlyMap<string, Flow>;

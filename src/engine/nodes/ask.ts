@@ -1,0 +1,167 @@
+import * as z from "zod";
+import { isSkip, parseDate, parseNumber, parsePhone, parseYesNo } from "../answers.ts";
+import type { Lexicon } from "../deps.ts";
+import type { NodeKind, Reply } from "../node-kind.ts";
+import { ASK_INPUTS, SYSTEM } from "../system-keys.ts";
+import { fold } from "../text.ts";
+import type { Turn } from "../turn.ts";
+import type { OutOption, UserInput, VarValue } from "../types.ts";
+import { messageKey, target, varName } from "./fields.ts";
+import { pickOption } from "./menu.ts";
+
+/** Longest free-text answer kept; longer ones are refused with a hint rather than cut. */
+export const MAX_TEXT_ANSWER = 2000;
+
+/**
+ * `ask` waits for one answer of a given type and stores it in `var`. An invalid answer is
+ * re-asked with a hint (the node's `hint`, or the type's default) up to the engine's retry
+ * limit. `optional: true` offers a skip option and leaves the variable unset when skipped.
+ *
+ * ```yaml
+ * country:
+ *   type: ask
+ *   text: report.ask_country
+ *   input: choice
+ *   source: countries
+ *   var: country
+ *   next: since
+ * ```
+ */
+export const AskNode = z
+  .strictObject({
+    type: z.literal("ask"),
+    text: messageKey,
+    input: z.enum(ASK_INPUTS),
+    var: varName,
+    next: target,
+    hint: messageKey.optional(),
+    optional: z.boolean().optional(),
+    /** The answer identifies a person (a name, a phone number): removed when data is erased. */
+    personal: z.boolean().optional(),
+    /** For `choice`: the reference list to offer (e.g. `countries`). */
+    source: z.string().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .refine((n) => (n.input === "choice") === (n.source !== undefined), {
+    message: "`source` is required for `input: choice` and only allowed there",
+    path: ["source"],
+  });
+export type AskNode = z.infer<typeof AskNode>;
+
+const SKIP = "skip";
+
+function lexicons(turn: Turn): Lexicon[] {
+  const { lexicon } = turn.deps;
+  return turn.lang === "id" ? [lexicon.id, lexicon.mad] : [lexicon.mad, lexicon.id];
+}
+
+function options(node: AskNode, turn: Turn): OutOption[] {
+  const list: OutOption[] = [];
+  if (node.input === "yesno")
+    list.push(turn.option("yes", SYSTEM.yes), turn.option("no", SYSTEM.no));
+  if (node.input === "choice") {
+    for (const item of turn.deps.sources[node.source as string] ?? []) {
+      list.push(turn.option(item.id, item.label));
+    }
+  }
+  if (node.optional) list.push(turn.option(SKIP, SYSTEM.skip));
+  return list;
+}
+
+function parse(node: AskNode, text: string, turn: Turn): VarValue | undefined {
+  switch (node.input) {
+    case "text":
+      return text.trim() || undefined;
+    case "number": {
+      const n = parseNumber(text);
+      if (n === undefined) return undefined;
+      if (node.min !== undefined && n < node.min) return undefined;
+      if (node.max !== undefined && n > node.max) return undefined;
+      return n;
+    }
+    case "yesno": {
+      const folded = text.trim();
+      if (folded === "1") return true;
+      if (folded === "2") return false;
+      return parseYesNo(text, lexicons(turn));
+    }
+    case "phone":
+      return parsePhone(text);
+    case "date":
+      return parseDate(text, turn.deps.now);
+    case "choice": {
+      const items = turn.deps.sources[node.source as string] ?? [];
+      const labels = items.map((i) => turn.text(i.label));
+      const found =
+        pickOption(items, labels, text) ??
+        items.find((i) => i.aliases.some((a) => ` ${fold(text)} `.includes(` ${a} `)));
+      return found?.id;
+    }
+    case "media":
+      return undefined;
+  }
+}
+
+function answerInput(node: AskNode, input: UserInput, turn: Turn): VarValue | "skip" | undefined {
+  if (input.type === "choice") {
+    if (input.id === SKIP && node.optional) return SKIP;
+    if (node.input === "yesno") return input.id === "yes";
+    if (node.input === "choice") return input.id;
+    return undefined;
+  }
+  if (input.type === "media") {
+    if (node.input === "media") return [input.media];
+    return input.media.caption ? parse(node, input.media.caption, turn) : undefined;
+  }
+  if (input.type === "text") {
+    if (node.optional && isSkip(input.text, lexicons(turn))) return SKIP;
+    if (
+      node.optional &&
+      node.input !== "text" &&
+      input.text.trim() === String(options(node, turn).length)
+    ) {
+      return SKIP;
+    }
+    return parse(node, input.text, turn);
+  }
+  return undefined;
+}
+
+export const ask: NodeKind<AskNode> = {
+  type: "ask",
+  schema: AskNode,
+  arrive() {
+    return { wait: true };
+  },
+  ask(node, turn) {
+    const list = options(node, turn);
+    return list.length
+      ? { text: turn.text(node.text), options: list }
+      : { text: turn.text(node.text) };
+  },
+  answer(node, input, turn): Reply {
+    if (input.type === "text" && node.input === "text" && input.text.length > MAX_TEXT_ANSWER) {
+      return { invalid: SYSTEM.hintTooLong, params: { max: MAX_TEXT_ANSWER } };
+    }
+    const value = answerInput(node, input, turn);
+    if (value === undefined) {
+      if (input.type === "media" && node.input !== "media" && !input.media.caption) {
+        return { invalid: SYSTEM.mediaNotExpected };
+      }
+      return { invalid: node.hint ?? SYSTEM.hint(node.input) };
+    }
+    if (value !== SKIP) turn.set(node.var, value);
+    return { to: node.next };
+  },
+  outline(node) {
+    const keys = [node.text];
+    if (node.hint) keys.push(node.hint);
+    return {
+      exits: [{ to: node.next, sets: node.optional ? [] : [node.var] }],
+      keys,
+      waits: true,
+      ends: false,
+    };
+  },
+};

@@ -1,0 +1,42 @@
+import type { UnsupportedKind } from "./types.ts";
+import { UNSUPPORTED_KINDS } from "./types.ts";
+
+/** Answer types of `ask` nodes; each has a default hint `system.hint_<type>`. */
+export const ASK_INPUTS = ["text", "number", "yesno", "phone", "date", "choice", "media"] as const;
+export type AskInput = (typeof ASK_INPUTS)[number];
+
+/**
+ * Message keys the engine itself sends. The flow checker requires each of them in every
+ * locale and counts them as used.
+ */
+export const SYSTEM = {
+  intro: "system.intro",
+  idleRestart: "system.idle_restart",
+  stale: "system.stale",
+  error: "system.error",
+  mediaNotExpected: "system.media_not_expected",
+  mediaIdle: "system.media_idle",
+  hintMenu: "system.hint_menu_number",
+  retryExceeded: "system.retry_exceeded",
+  notUnderstood: "system.not_understood",
+  didYouMean: "system.did_you_mean",
+  optMenu: "system.opt_menu",
+  optHuman: "system.opt_human",
+  yes: "system.yes",
+  no: "system.no",
+  skip: "system.skip",
+  hintTooLong: "system.hint_too_long",
+  hint: (input: AskInput) => `system.hint_${input}`,
+  unsupported: (what: UnsupportedKind) => `system.unsupported_${what}`,
+  /** The label of a flow when it is offered as a guess ("did you mean"). */
+  flowLabel: (flow: string) => `system.flow_${flow}`,
+} as const;
+
+/** Every fixed key in {@link SYSTEM} (flow labels are listed by the checker per flow). */
+export function systemKeys(): string[] {
+  const keys: string[] = [];
+  for (const value of Object.values(SYSTEM)) if (typeof value === "string") keys.push(value);
+  for (const what of UNSUPPORTED_KINDS) keys.push(SYSTEM.unsupported(what));
+  for (const input of ASK_INPUTS) keys.push(SYSTEM.hint(input));
+  return keys;
+}

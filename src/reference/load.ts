@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type * as z from "zod";
+import type { ChoiceItem, Command, Lexicon } from "../engine/deps.ts";
+import { fold } from "../engine/text.ts";
+import type { Lang } from "../engine/types.ts";
+import type { Problem } from "../flows/problem.ts";
+import { CommandEntry, Contact, Country, LexiconFile } from "./schema.ts";
+
+/** The reference data in `data/`, ready for the engine. */
+export interface Reference {
+  contacts: Contact[];
+  commands: Command[];
+  lexicon: Record<Lang, Lexicon>;
+  /** Lists an `ask` node can offer, by name (`countries`). */
+  sources: Record<string, ChoiceItem[]>;
+  /** Values messages may interpolate: `{{contacts.<id>.<field>}}`. */
+  params: Record<string, unknown>;
+  problems: Problem[];
+}
+
+function read<T extends z.ZodType>(
+  dir: string,
+  name: string,
+  schema: T,
+  problems: Problem[],
+): z.infer<T> | undefined {
+  const file = `data/${name}`;
+  const path = join(dir, name);
+  if (!existsSync(path)) {
+    problems.push({ severity: "error", file, message: "missing" });
+    return undefined;
+  }
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    problems.push({
+      severity: "error",
+      file,
+      message: `YAML: ${(error as Error).message.split("\n")[0]}`,
+    });
+    return undefined;
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({
+        severity: "error",
+        file,
+        message: `${issue.path.join(".")}: ${issue.message}`,
+      });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+const foldAll = (list: string[]) => [...new Set(list.map(fold).filter(Boolean))];
+
+/** Loads and validates `data/*.yaml`. Problems are returned, never thrown. */
+export function loadReference(dir: string): Reference {
+  const problems: Problem[] = [];
+  const contacts = read(dir, "contacts.yaml", Contact.array(), problems) ?? [];
+  const countries = read(dir, "countries.yaml", Country.array(), problems) ?? [];
+  const commandFile = read(dir, "commands.yaml", CommandEntry.array(), problems) ?? [];
+  const lexiconFile = read(dir, "lexicon.yaml", LexiconFile, problems);
+
+  const ids = new Set<string>();
+  for (const c of contacts) {
+    if (ids.has(c.id))
+      problems.push({
+        severity: "error",
+        file: "data/contacts.yaml",
+        message: `duplicate id "${c.id}"`,
+      });
+    ids.add(c.id);
+  }
+  const commands: Command[] = commandFile.map((c) => ({
+    name: c.name,
+    words: foldAll(c.words.map((w) => w.replace(/^\//, ""))),
+    prefixes: foldAll(c.prefixes),
+    argVar: c.arg_var,
+    target: c.target,
+    interrupt: c.interrupt,
+  }));
+  const empty: Lexicon = { yes: [], no: [], skip: [] };
+  const lex = (l: Lang): Lexicon =>
+    lexiconFile
+      ? {
+          yes: foldAll(lexiconFile[l].yes),
+          no: foldAll(lexiconFile[l].no),
+          skip: foldAll(lexiconFile[l].skip),
+        }
+      : empty;
+  return {
+    contacts,
+    commands,
+    lexicon: { id: lex("id"), mad: lex("mad") },
+    sources: {
+      countries: countries.map((c) => ({ id: c.id, label: c.label, aliases: foldAll(c.aliases) })),
+    },
+    params: { contacts: Object.fromEntries(contacts.map((c) => [c.id, c])) },
+    problems,
+  };
+}

@@ -1,0 +1,46 @@
+import * as z from "zod";
+import { isTarget } from "../engine/target.ts";
+
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date is YYYY-MM-DD"));
+
+/** An office or hotline: only sourced fields, with the date they were checked. */
+export const Contact = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  name: z.string().min(1),
+  phone: z.string().optional(),
+  whatsapp: z.string().optional(),
+  address: z.string().optional(),
+  hours: z.string().optional(),
+  website: z.string().optional(),
+  note: z.string().optional(),
+  source: z.string().url("`source` must be the URL the value was read from"),
+  checked: isoDate,
+  confidence: z.enum(["V", "S", "U"]),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** A destination country. */
+export const Country = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: z.string(),
+  aliases: z.array(z.string()),
+});
+
+/** A global command (see data/commands.yaml). */
+export const CommandEntry = z.strictObject({
+  name: z.string(),
+  words: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  prefixes: z.array(z.string()).default([]),
+  arg_var: z.string().optional(),
+  target: z.string().refine(isTarget, "a target is `node`, `@flow` or `@flow.node`"),
+  interrupt: z.boolean().default(false),
+});
+
+const words = z.array(z.union([z.string(), z.number()]).transform(String));
+const LexiconEntry = z.strictObject({ yes: words, no: words, skip: words });
+
+/** Yes/no/skip words per language. */
+export const LexiconFile = z.strictObject({ id: LexiconEntry, mad: LexiconEntry });

@@ -1,0 +1,184 @@
+import { rmSync } from "node:fs";
+import type { Inbound } from "../channels/channel.ts";
+import type { EngineDeps } from "../engine/deps.ts";
+import { step } from "../engine/engine.ts";
+import { SYSTEM } from "../engine/system-keys.ts";
+import type { CaseDraft, SessionState, StepResult, UserInput } from "../engine/types.ts";
+import type { Logger } from "../log.ts";
+import type { CaseRecord } from "../store/cases.ts";
+import type { Store } from "../store/store.ts";
+import type { User } from "../store/users.ts";
+import { makeCaseRef } from "./case-ref.ts";
+
+/** The engine's dependencies that do not change per message. */
+export type EngineBase = Omit<EngineDeps, "now" | "newCaseRef">;
+
+/** Called inside the transaction that opened a case (the staff desk posts its card here). */
+export type CaseOpened = (record: CaseRecord, now: number) => void;
+
+/** What the runtime needs. */
+export interface RuntimeOptions {
+  store: Store;
+  engine: EngineBase;
+  clock: () => number;
+  log: Logger;
+  random?: () => number;
+  onCaseOpened?: CaseOpened;
+}
+
+/** What handling one inbound message did. */
+export interface Handled {
+  duplicate: boolean;
+  /** Outbox ids queued, in order. */
+  queued: number[];
+  /** Channels that have new messages to deliver. */
+  channels: Set<string>;
+}
+
+/** The text of an input, for the conversation log. */
+function logText(input: UserInput): string | null {
+  switch (input.type) {
+    case "text":
+      return input.text;
+    case "choice":
+      return input.id;
+    case "media":
+      return input.media.caption ?? null;
+    case "start":
+      return input.payload ?? null;
+    case "unsupported":
+      return null;
+  }
+}
+
+/**
+ * Runs the engine for inbound messages: loads the session, steps the engine, and stores the new
+ * state, the replies (in the outbox), cases and the audit trail in **one** transaction. A
+ * message id already seen is ignored, so a message delivered twice is answered once.
+ */
+export class Runtime {
+  constructor(private readonly options: RuntimeOptions) {}
+
+  get store(): Store {
+    return this.options.store;
+  }
+
+  /** Handles one inbound message. Never throws for bad input; a broken engine step is logged. */
+  handle(inbound: Inbound): Handled {
+    const { store, clock } = this.options;
+    const files: string[] = [];
+    const handled = store.transaction((): Handled => {
+      const now = clock();
+      const none: Handled = { duplicate: true, queued: [], channels: new Set() };
+      if (!store.inbound.claim(inbound.channel, inbound.messageId, now)) return none;
+      const user = store.users.touch(inbound.channel, inbound.address, now);
+      const prev = store.sessions.load(user.id);
+      store.messages.add(user.id, "in", inbound.input.type, logText(inbound.input), now);
+      const result = this.step(prev, inbound, now);
+      return this.apply(user, result, now, files);
+    });
+    for (const file of files) rmSync(file, { force: true });
+    return handled;
+  }
+
+  private step(prev: SessionState | null, inbound: Inbound, now: number): StepResult {
+    const { engine, store, log } = this.options;
+    const random = this.options.random ?? Math.random;
+    const deps: EngineDeps = {
+      ...engine,
+      now,
+      newCaseRef: () => makeCaseRef(random, (ref) => store.cases.refExists(ref)),
+    };
+    try {
+      return step(deps, prev, inbound.input, { langHint: inbound.langHint });
+    } catch (error) {
+      // A bug must not silence the bot: apologise, keep the previous state, and log it.
+      log.error({ err: error, channel: inbound.channel }, "engine_failed");
+      const fallback = prev ?? step(deps, null, { type: "text", text: "0" }).state;
+      const text = engine.t(fallback.lang, SYSTEM.error);
+      return {
+        state: { ...fallback, lastActive: now },
+        effects: [{ type: "reply", message: { text } }],
+      };
+    }
+  }
+
+  private apply(user: User, result: StepResult, now: number, files: string[]): Handled {
+    const { store, log, engine } = this.options;
+    const handled: Handled = { duplicate: false, queued: [], channels: new Set() };
+    let erased = false;
+    let openCase: number | null = null;
+    for (const effect of result.effects) {
+      switch (effect.type) {
+        case "reply": {
+          const id = store.outbox.add(
+            {
+              userId: erased ? null : user.id,
+              channel: user.channel,
+              address: user.address,
+              message: effect.message,
+              transient: erased,
+            },
+            now,
+          );
+          if (!erased) store.messages.add(user.id, "out", "text", effect.message.text, now);
+          handled.queued.push(id);
+          handled.channels.add(user.channel);
+          break;
+        }
+        case "open_case": {
+          openCase = this.openCase(user, result.state, effect.draft, now);
+          break;
+        }
+        case "attach": {
+          store.cases.attach(openCase, user.id, effect.media, now);
+          break;
+        }
+        case "language":
+          if (!erased) store.users.setLang(user.id, effect.lang);
+          break;
+        case "erase_user": {
+          const erasure = store.eraseUser(user.id, now);
+          files.push(...erasure.files);
+          store.audit.record(now, "user", "user.erase", undefined, { cases: erasure.cases });
+          log.info({ cases: erasure.cases }, "user_erased");
+          erased = true;
+          break;
+        }
+        case "log":
+          log[effect.level]({ user: user.id, ...effect.detail }, effect.event);
+          break;
+        default:
+          assertNever(effect);
+      }
+    }
+    if (!erased) store.sessions.save(user.id, result.state, engine.settings.idleMs);
+    return handled;
+  }
+
+  private openCase(user: User, state: SessionState, draft: CaseDraft, now: number): number {
+    const { store, log, onCaseOpened } = this.options;
+    const id = store.cases.open(
+      draft,
+      { userId: user.id, channel: user.channel, address: user.address, lang: state.lang },
+      now,
+    );
+    for (const value of Object.values(draft.answers)) {
+      if (!Array.isArray(value)) continue;
+      for (const media of value)
+        if (typeof media === "object") store.cases.attach(id, user.id, media, now);
+    }
+    store.audit.record(now, "user", "case.open", draft.ref, {
+      kind: draft.kind,
+      priority: draft.priority,
+    });
+    log.info({ case: draft.ref, kind: draft.kind, priority: draft.priority }, "case_opened");
+    const record = store.cases.get(id);
+    if (record && onCaseOpened) onCaseOpened(record, now);
+    return id;
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled effect ${JSON.stringify(value)}`);
+}

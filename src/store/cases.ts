@@ -1,0 +1,196 @@
+import type { Database } from "better-sqlite3";
+import type { CaseDraft, Lang, MediaRef, Vars } from "../engine/types.ts";
+
+/** A case as stored. */
+export interface CaseRecord {
+  id: number;
+  ref: string;
+  kind: CaseDraft["kind"];
+  category: string;
+  priority: CaseDraft["priority"];
+  status: string;
+  userId: number | null;
+  reporterChannel: string | null;
+  reporterAddress: string | null;
+  reporterLang: Lang | null;
+  flow: string | null;
+  answers: Vars;
+  personal: string[];
+  createdAt: number;
+  updatedAt: number;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  assignee: string | null;
+}
+
+/** Who reported a case. */
+export interface Reporter {
+  userId: number;
+  channel: string;
+  address: string;
+  lang: Lang;
+}
+
+interface Row {
+  id: number;
+  ref: string;
+  kind: CaseDraft["kind"];
+  category: string;
+  priority: CaseDraft["priority"];
+  status: string;
+  user_id: number | null;
+  reporter_channel: string | null;
+  reporter_address: string | null;
+  reporter_lang: Lang | null;
+  flow: string | null;
+  answers: string;
+  personal: string;
+  created_at: number;
+  updated_at: number;
+  first_response_at: number | null;
+  resolved_at: number | null;
+  assignee: string | null;
+}
+
+const toCase = (r: Row): CaseRecord => ({
+  id: r.id,
+  ref: r.ref,
+  kind: r.kind,
+  category: r.category,
+  priority: r.priority,
+  status: r.status,
+  userId: r.user_id,
+  reporterChannel: r.reporter_channel,
+  reporterAddress: r.reporter_address,
+  reporterLang: r.reporter_lang,
+  flow: r.flow,
+  answers: JSON.parse(r.answers) as Vars,
+  personal: JSON.parse(r.personal) as string[],
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  firstResponseAt: r.first_response_at,
+  resolvedAt: r.resolved_at,
+  assignee: r.assignee,
+});
+
+/** The `cases`, `case_events` and `attachments` tables (the minimal case store). */
+export class Cases {
+  private readonly addStmt;
+  private readonly byRefStmt;
+  private readonly byIdStmt;
+  private readonly refExistsStmt;
+  private readonly eventStmt;
+  private readonly attachStmt;
+  private readonly byUserStmt;
+
+  constructor(db: Database) {
+    this.addStmt = db.prepare(
+      `INSERT INTO cases (ref, kind, category, priority, user_id, reporter_channel, reporter_address,
+         reporter_lang, flow, answers, personal, created_at, updated_at)
+       VALUES (@ref, @kind, @category, @priority, @userId, @channel, @address, @lang, @flow, @answers,
+         @personal, @now, @now)`,
+    );
+    this.byRefStmt = db.prepare<[string], Row>("SELECT * FROM cases WHERE ref = ?");
+    this.byIdStmt = db.prepare<[number], Row>("SELECT * FROM cases WHERE id = ?");
+    this.refExistsStmt = db.prepare<[string], { one: number }>(
+      "SELECT 1 AS one FROM cases WHERE ref = ?",
+    );
+    this.eventStmt = db.prepare<[number, number, string, string, string | null]>(
+      "INSERT INTO case_events (case_id, at, actor, type, data) VALUES (?, ?, ?, ?, ?)",
+    );
+    this.attachStmt = db.prepare<
+      [
+        number | null,
+        number | null,
+        string,
+        string | null,
+        number | null,
+        string | null,
+        string | null,
+        string | null,
+        number,
+      ]
+    >(
+      `INSERT INTO attachments (case_id, user_id, kind, mime, size, file_id, path, caption, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.byUserStmt = db.prepare<[number], Row>(
+      "SELECT * FROM cases WHERE user_id = ? ORDER BY id DESC",
+    );
+  }
+
+  /** True when a reference is taken. */
+  refExists(ref: string): boolean {
+    return this.refExistsStmt.get(ref) !== undefined;
+  }
+
+  /** Stores a new case and its first history event; returns its id. */
+  open(draft: CaseDraft, reporter: Reporter, now: number): number {
+    const result = this.addStmt.run({
+      ref: draft.ref,
+      kind: draft.kind,
+      category: draft.category,
+      priority: draft.priority,
+      userId: reporter.userId,
+      channel: reporter.channel,
+      address: reporter.address,
+      lang: reporter.lang,
+      flow: draft.flow,
+      answers: JSON.stringify(draft.answers),
+      personal: JSON.stringify(draft.personal),
+      now,
+    });
+    const id = Number(result.lastInsertRowid);
+    this.event(id, now, "user", "opened", { kind: draft.kind, priority: draft.priority });
+    return id;
+  }
+
+  /** Appends to a case's history. */
+  event(
+    caseId: number,
+    now: number,
+    actor: string,
+    type: string,
+    data?: Record<string, unknown>,
+  ): void {
+    this.eventStmt.run(caseId, now, actor, type, data ? JSON.stringify(data) : null);
+  }
+
+  /** A case by reference (case-insensitive). */
+  byRef(ref: string): CaseRecord | undefined {
+    const row = this.byRefStmt.get(ref.toUpperCase());
+    return row ? toCase(row) : undefined;
+  }
+
+  /** A case by id. */
+  get(id: number): CaseRecord | undefined {
+    const row = this.byIdStmt.get(id);
+    return row ? toCase(row) : undefined;
+  }
+
+  /** A user's cases, newest first. */
+  ofUser(userId: number): CaseRecord[] {
+    return this.byUserStmt.all(userId).map(toCase);
+  }
+
+  /** Stores a piece of media for a case (or, with no case yet, for the user). */
+  attach(
+    caseId: number | null,
+    userId: number | null,
+    media: MediaRef,
+    now: number,
+    path?: string,
+  ): void {
+    this.attachStmt.run(
+      caseId,
+      userId,
+      media.kind,
+      media.mime ?? null,
+      media.size ?? null,
+      media.fileId ?? null,
+      path ?? null,
+      media.caption ?? null,
+      now,
+    );
+  }
+}

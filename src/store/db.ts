@@ -1,0 +1,26 @@
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { migrate } from "./migrations.ts";
+
+export type { Database } from "better-sqlite3";
+
+/**
+ * Opens (or creates) the SQLite database: WAL for concurrent reads and fast commits, a busy
+ * timeout, foreign keys, and the file readable by its owner only (it holds personal data).
+ * `:memory:` gives a private in-memory database for tests.
+ */
+export function openDatabase(path: string, options: { migrate?: boolean } = {}): Database.Database {
+  if (path !== ":memory:") {
+    mkdirSync(dirname(path), { recursive: true });
+    if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+    chmodSync(path, 0o600);
+  }
+  const db = new Database(path, { timeout: 5000 });
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  if (options.migrate !== false) migrate(db);
+  return db;
+}

@@ -1,0 +1,139 @@
+import type { Database } from "better-sqlite3";
+
+/**
+ * Schema migrations, applied in order by `PRAGMA user_version`. Append only: a released
+ * migration is never edited, because databases in the field already ran it.
+ */
+export const MIGRATIONS: ((db: Database) => void)[] = [
+  // 1: users, their sessions, processed inbound ids, the conversation log, the outbox, audit.
+  (db) =>
+    db.exec(`
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        channel TEXT NOT NULL,
+        address TEXT NOT NULL,
+        lang TEXT,
+        first_seen INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL,
+        reachable INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (channel, address)
+      );
+      CREATE TABLE sessions (
+        user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        flow TEXT,
+        node TEXT,
+        mode TEXT NOT NULL DEFAULT 'bot',
+        idle_deadline INTEGER,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE inbound (
+        channel TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        PRIMARY KEY (channel, message_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        kind TEXT NOT NULL,
+        text TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX messages_user ON messages (user_id, id);
+      CREATE TABLE outbox (
+        -- AUTOINCREMENT: an id is a message's ref, which staff reply to; never reuse one.
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER REFERENCES users (id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        address TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        failed_at INTEGER,
+        error TEXT,
+        transient INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX outbox_pending ON outbox (channel, next_attempt_at)
+        WHERE sent_at IS NULL AND failed_at IS NULL;
+      CREATE INDEX outbox_queue ON outbox (channel, address, id)
+        WHERE sent_at IS NULL AND failed_at IS NULL;
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        data TEXT
+      );
+    `),
+  // 2: cases for staff, their history, and attachments.
+  (db) =>
+    db.exec(`
+      CREATE TABLE cases (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ref TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        category TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'new',
+        user_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+        reporter_channel TEXT,
+        reporter_address TEXT,
+        reporter_lang TEXT,
+        flow TEXT,
+        answers TEXT NOT NULL,
+        personal TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        first_response_at INTEGER,
+        resolved_at INTEGER,
+        assignee TEXT
+      );
+      CREATE INDEX cases_user ON cases (user_id);
+      CREATE INDEX cases_open ON cases (status, priority, created_at);
+      CREATE TABLE case_events (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        type TEXT NOT NULL,
+        data TEXT
+      );
+      CREATE INDEX case_events_case ON case_events (case_id, id);
+      CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER REFERENCES cases (id) ON DELETE CASCADE,
+        user_id INTEGER REFERENCES users (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        mime TEXT,
+        size INTEGER,
+        file_id TEXT,
+        path TEXT,
+        caption TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX attachments_case ON attachments (case_id);
+      ALTER TABLE outbox ADD COLUMN case_id INTEGER REFERENCES cases (id) ON DELETE SET NULL;
+    `),
+];
+
+/** Brings a database to the latest schema, one transaction per migration. */
+export function migrate(db: Database, upTo = MIGRATIONS.length): void {
+  let version = db.pragma("user_version", { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(
+      `database schema version ${version} is newer than this program (${MIGRATIONS.length}); upgrade the program`,
+    );
+  }
+  for (; version < upTo; version++) {
+    const migration = MIGRATIONS[version] as (db: Database) => void;
+    db.transaction(() => {
+      migration(db);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

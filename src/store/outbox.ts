@@ -1,0 +1,161 @@
+import type { Database } from "better-sqlite3";
+import type { OutMessage } from "../engine/types.ts";
+
+/** A message waiting to be (or already) delivered. */
+export interface OutboxItem {
+  id: number;
+  userId: number | null;
+  channel: string;
+  address: string;
+  message: OutMessage;
+  caseId: number | null;
+  attempts: number;
+  createdAt: number;
+}
+
+/** What to put in the outbox. */
+export interface NewOutboxItem {
+  userId: number | null;
+  channel: string;
+  address: string;
+  message: OutMessage;
+  caseId?: number | null;
+  /** Delete the row once delivered (used for messages to users who erased their data). */
+  transient?: boolean;
+}
+
+interface Row {
+  id: number;
+  user_id: number | null;
+  channel: string;
+  address: string;
+  payload: string;
+  case_id: number | null;
+  attempts: number;
+  created_at: number;
+}
+
+const toItem = (r: Row): OutboxItem => ({
+  id: r.id,
+  userId: r.user_id,
+  channel: r.channel,
+  address: r.address,
+  message: JSON.parse(r.payload) as OutMessage,
+  caseId: r.case_id,
+  attempts: r.attempts,
+  createdAt: r.created_at,
+});
+
+/**
+ * The `outbox` table. Replies are written here in the same transaction as the state change
+ * that caused them, then delivered by the channels; a crash in between only delays them.
+ * Messages to one address leave strictly in order.
+ */
+export class Outbox {
+  private readonly addStmt;
+  private readonly headsStmt;
+  private readonly getStmt;
+  private readonly sentStmt;
+  private readonly dropStmt;
+  private readonly retryStmt;
+  private readonly failStmt;
+  private readonly failAddressStmt;
+  private readonly pendingStmt;
+  private readonly nextDueStmt;
+
+  constructor(db: Database) {
+    this.addStmt = db.prepare<
+      [number | null, string, string, string, number | null, number, number, number]
+    >(
+      `INSERT INTO outbox (user_id, channel, address, payload, case_id, created_at, next_attempt_at, transient)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // The oldest undelivered message of each address, when it is due.
+    this.headsStmt = db.prepare<[string, number, number], Row>(
+      `SELECT o.* FROM outbox o
+       WHERE o.channel = ? AND o.sent_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= ?
+         AND NOT EXISTS (
+           SELECT 1 FROM outbox p
+           WHERE p.channel = o.channel AND p.address = o.address
+             AND p.sent_at IS NULL AND p.failed_at IS NULL AND p.id < o.id)
+       ORDER BY o.id LIMIT ?`,
+    );
+    this.getStmt = db.prepare<[number], Row>("SELECT * FROM outbox WHERE id = ?");
+    this.sentStmt = db.prepare<[number, number]>(
+      "UPDATE outbox SET sent_at = ?, error = NULL WHERE id = ?",
+    );
+    this.dropStmt = db.prepare<[number]>("DELETE FROM outbox WHERE id = ? AND transient = 1");
+    this.retryStmt = db.prepare<[number, string, number]>(
+      "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error = ? WHERE id = ?",
+    );
+    this.failStmt = db.prepare<[number, string, number]>(
+      "UPDATE outbox SET attempts = attempts + 1, failed_at = ?, error = ? WHERE id = ?",
+    );
+    this.failAddressStmt = db.prepare<[number, string, string, string]>(
+      `UPDATE outbox SET failed_at = ?, error = ?
+       WHERE channel = ? AND address = ? AND sent_at IS NULL AND failed_at IS NULL`,
+    );
+    this.pendingStmt = db.prepare<[string], { n: number }>(
+      "SELECT count(*) AS n FROM outbox WHERE channel = ? AND sent_at IS NULL AND failed_at IS NULL",
+    );
+    this.nextDueStmt = db.prepare<[string], { at: number | null }>(
+      "SELECT min(next_attempt_at) AS at FROM outbox WHERE channel = ? AND sent_at IS NULL AND failed_at IS NULL",
+    );
+  }
+
+  /** Queues a message; returns its id (also its `ref`). */
+  add(item: NewOutboxItem, now: number): number {
+    const result = this.addStmt.run(
+      item.userId,
+      item.channel,
+      item.address,
+      JSON.stringify(item.message),
+      item.caseId ?? null,
+      now,
+      now,
+      item.transient ? 1 : 0,
+    );
+    return Number(result.lastInsertRowid);
+  }
+
+  /** A queued message by id. */
+  get(id: number): OutboxItem | undefined {
+    const row = this.getStmt.get(id);
+    return row ? toItem(row) : undefined;
+  }
+
+  /** The next due message of each address on a channel, oldest first. */
+  due(channel: string, now: number, limit = 50): OutboxItem[] {
+    return this.headsStmt.all(channel, now, limit).map(toItem);
+  }
+
+  /** Marks a message delivered (a transient one is deleted instead). */
+  markSent(id: number, now: number): void {
+    if (this.dropStmt.run(id).changes === 0) this.sentStmt.run(now, id);
+  }
+
+  /** Schedules another attempt. */
+  markRetry(id: number, nextAttemptAt: number, error: string): void {
+    this.retryStmt.run(nextAttemptAt, error.slice(0, 200), id);
+  }
+
+  /** Gives up on one message. */
+  markFailed(id: number, now: number, error: string): void {
+    this.failStmt.run(now, error.slice(0, 200), id);
+  }
+
+  /** Gives up on every pending message to an address (e.g. the user blocked the bot). */
+  failAddress(channel: string, address: string, now: number, error: string): number {
+    return this.failAddressStmt.run(now, error.slice(0, 200), channel, address).changes;
+  }
+
+  /** Undelivered messages on a channel. */
+  pending(channel: string): number {
+    return (this.pendingStmt.get(channel) as { n: number }).n;
+  }
+
+  /** When the next undelivered message on a channel is due, if any. */
+  nextDue(channel: string): number | undefined {
+    return (this.nextDueStmt.get(channel) as { at: number | null }).at ?? undefined;
+  }
+}

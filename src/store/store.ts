@@ -1,0 +1,53 @@
+import type { Database } from "better-sqlite3";
+import { Audit } from "./audit.ts";
+import { Cases } from "./cases.ts";
+import { type Erasure, eraseUser } from "./erase.ts";
+import { Inbound } from "./inbound.ts";
+import { Messages } from "./messages.ts";
+import { Outbox } from "./outbox.ts";
+import { Sessions } from "./sessions.ts";
+import { Users } from "./users.ts";
+
+/**
+ * All persistent state, one repository per table group. Only modules under `store/` write SQL;
+ * everything else goes through this object.
+ */
+export class Store {
+  readonly users: Users;
+  readonly sessions: Sessions;
+  readonly inbound: Inbound;
+  readonly messages: Messages;
+  readonly outbox: Outbox;
+  readonly cases: Cases;
+  readonly audit: Audit;
+
+  constructor(readonly db: Database) {
+    this.users = new Users(db);
+    this.sessions = new Sessions(db);
+    this.inbound = new Inbound(db);
+    this.messages = new Messages(db);
+    this.outbox = new Outbox(db);
+    this.cases = new Cases(db);
+    this.audit = new Audit(db);
+  }
+
+  /** Runs `fn` in one immediate transaction: all of it is stored, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** Erases everything about a user (see {@link eraseUser}). */
+  eraseUser(userId: number, now: number): Erasure {
+    return eraseUser(this.db, userId, now);
+  }
+
+  /** SQLite's own consistency check; "ok" when healthy. */
+  integrityCheck(): string {
+    return this.db.pragma("integrity_check", { simple: true }) as string;
+  }
+
+  /** Closes the database (checkpointing the WAL). */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
