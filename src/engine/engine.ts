@@ -15,6 +15,7 @@ import { parseTarget, type Target } from "./target.ts";
 import { clip } from "./text.ts";
 import { Turn } from "./turn.ts";
 import type {
+  CaseSummary,
   Effect,
   Lang,
   NodePrompt,
@@ -29,6 +30,8 @@ import type {
 export interface StepMeta {
   /** The language the user's app is set to (e.g. Telegram's `language_code`). */
   langHint?: string | undefined;
+  /** Reads the user's own cases, newest first (only called by nodes that show them). */
+  userCases?: () => CaseSummary[];
 }
 
 /** The flow every conversation falls back to. */
@@ -57,7 +60,7 @@ export function step(
 ): StepResult {
   const start =
     prev ?? newSession(languageFromHint(meta.langHint, deps.settings.defaultLang), deps.now);
-  const machine = new Machine(new Turn(deps, { ...start }));
+  const machine = new Machine(new Turn(deps, { ...start }, meta.userCases ?? (() => [])));
   machine.handle(input, prev);
   const { turn } = machine;
   turn.state = { ...turn.state, lastActive: deps.now };

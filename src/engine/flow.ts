@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { AskNode } from "./nodes/ask.ts";
 import { BranchNode } from "./nodes/branch.ts";
+import { CasesNode } from "./nodes/cases.ts";
 import { EndNode } from "./nodes/end.ts";
 import { EraseNode } from "./nodes/erase.ts";
 import { EscalateNode } from "./nodes/escalate.ts";
@@ -20,6 +21,7 @@ export const Node = z.discriminatedUnion("type", [
   GotoNode,
   EndNode,
   EraseNode,
+  CasesNode,
 ]);
 export type Node = z.infer<typeof Node>;
 

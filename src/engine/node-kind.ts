@@ -31,6 +31,8 @@ export interface Outline {
   exits: Exit[];
   /** Message keys rendered at this node. */
   keys: string[];
+  /** Placeholders the node fills itself, by key (not read from variables). */
+  provides?: Record<string, string[]>;
   /** True when the node waits for the user (which breaks automatic loops). */
   waits: boolean;
   /** True when the flow can end here. */

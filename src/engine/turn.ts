@@ -1,5 +1,6 @@
 import type { EngineDeps } from "./deps.ts";
 import type {
+  CaseSummary,
   Effect,
   Lang,
   OutMessage,
@@ -22,6 +23,8 @@ export class Turn {
   constructor(
     readonly deps: EngineDeps,
     public state: SessionState,
+    /** The user's own cases, newest first (read lazily: most steps never need them). */
+    readonly userCases: () => CaseSummary[] = () => [],
   ) {}
 
   /** The user's current language. */

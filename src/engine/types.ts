@@ -131,6 +131,28 @@ export interface CaseDraft {
   flow: string;
 }
 
+/** The life of a case, as staff move it along. */
+export const CASE_STATUSES = [
+  "new",
+  "claimed",
+  "waiting",
+  "referred",
+  "resolved",
+  "closed",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** What a user may see of one of their own cases. */
+export interface CaseSummary {
+  ref: string;
+  kind: CaseDraft["kind"];
+  status: CaseStatus;
+  /** ms since the epoch. */
+  createdAt: number;
+  /** The office a case was referred to, if any. */
+  office?: string | undefined;
+}
+
 /** Something the host must do after a step. The engine itself never does I/O. */
 export type Effect =
   | { type: "reply"; message: OutMessage }

@@ -330,8 +330,10 @@ export function checkContent(input: CheckInput): CheckResult {
       reportMissing(key, where);
       if (key.startsWith("system.")) continue; // the engine passes those values itself
       for (const lang of LANGS) {
+        const provided = info.outline.provides?.[key] ?? [];
         for (const name of placeholders(texts[lang].get(key) ?? "")) {
           const [root = "", ...rest] = name.split(".");
+          if (provided.includes(root)) continue;
           if (dataRoots.has(root)) {
             if (!lookupPath(reference.params[root], rest)) {
               problems.push({

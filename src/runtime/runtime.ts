@@ -74,14 +74,19 @@ export class Runtime {
       const user = store.users.touch(inbound.channel, inbound.address, now);
       const prev = store.sessions.load(user.id);
       store.messages.add(user.id, "in", inbound.input.type, logText(inbound.input), now);
-      const result = this.step(prev, inbound, now);
+      const result = this.step(prev, inbound, now, user.id);
       return this.apply(user, result, now, files);
     });
     for (const file of files) rmSync(file, { force: true });
     return handled;
   }
 
-  private step(prev: SessionState | null, inbound: Inbound, now: number): StepResult {
+  private step(
+    prev: SessionState | null,
+    inbound: Inbound,
+    now: number,
+    userId?: number,
+  ): StepResult {
     const { engine, store, log } = this.options;
     const random = this.options.random ?? Math.random;
     const deps: EngineDeps = {
@@ -90,7 +95,10 @@ export class Runtime {
       newCaseRef: () => makeCaseRef(random, (ref) => store.cases.refExists(ref)),
     };
     try {
-      return step(deps, prev, inbound.input, { langHint: inbound.langHint });
+      return step(deps, prev, inbound.input, {
+        langHint: inbound.langHint,
+        userCases: () => (userId === undefined ? [] : store.cases.summaries(userId)),
+      });
     } catch (error) {
       // A bug must not silence the bot: apologise, keep the previous state, and log it.
       log.error({ err: error, channel: inbound.channel }, "engine_failed");

@@ -1,5 +1,13 @@
 import type { Database } from "better-sqlite3";
-import type { CaseDraft, Lang, MediaRef, Vars } from "../engine/types.ts";
+import {
+  CASE_STATUSES,
+  type CaseDraft,
+  type CaseStatus,
+  type CaseSummary,
+  type Lang,
+  type MediaRef,
+  type Vars,
+} from "../engine/types.ts";
 
 /** A case as stored. */
 export interface CaseRecord {
@@ -21,6 +29,8 @@ export interface CaseRecord {
   firstResponseAt: number | null;
   resolvedAt: number | null;
   assignee: string | null;
+  /** The office the case was referred to. */
+  office: string | null;
 }
 
 /** Who reported a case. */
@@ -50,6 +60,7 @@ interface Row {
   first_response_at: number | null;
   resolved_at: number | null;
   assignee: string | null;
+  office: string | null;
 }
 
 const toCase = (r: Row): CaseRecord => ({
@@ -71,6 +82,7 @@ const toCase = (r: Row): CaseRecord => ({
   firstResponseAt: r.first_response_at,
   resolvedAt: r.resolved_at,
   assignee: r.assignee,
+  office: r.office,
 });
 
 /** The `cases`, `case_events` and `attachments` tables (the minimal case store). */
@@ -171,6 +183,19 @@ export class Cases {
   /** A user's cases, newest first. */
   ofUser(userId: number): CaseRecord[] {
     return this.byUserStmt.all(userId).map(toCase);
+  }
+
+  /** What a user may see of their own cases, newest first. */
+  summaries(userId: number): CaseSummary[] {
+    return this.ofUser(userId).map((c) => ({
+      ref: c.ref,
+      kind: c.kind,
+      status: (CASE_STATUSES as readonly string[]).includes(c.status)
+        ? (c.status as CaseStatus)
+        : "new",
+      createdAt: c.createdAt,
+      office: c.office ?? undefined,
+    }));
   }
 
   /** Stores a piece of media for a case (or, with no case yet, for the user). */

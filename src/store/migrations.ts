@@ -91,7 +91,8 @@ export const MIGRATIONS: ((db: Database) => void)[] = [
         updated_at INTEGER NOT NULL,
         first_response_at INTEGER,
         resolved_at INTEGER,
-        assignee TEXT
+        assignee TEXT,
+        office TEXT
       );
       CREATE INDEX cases_user ON cases (user_id);
       CREATE INDEX cases_open ON cases (status, priority, created_at);

@@ -1,6 +1,7 @@
 import type { NodeKind } from "../node-kind.ts";
 import { ask } from "./ask.ts";
 import { branch } from "./branch.ts";
+import { cases } from "./cases.ts";
 import { end } from "./end.ts";
 import { erase } from "./erase.ts";
 import { escalate } from "./escalate.ts";
@@ -10,7 +11,18 @@ import { say } from "./say.ts";
 import { set } from "./set.ts";
 
 /** Every node kind, by its `type` name. */
-export const NODE_KINDS = { say, menu, ask, branch, set, escalate, goto, end, erase } as const;
+export const NODE_KINDS = {
+  say,
+  menu,
+  ask,
+  branch,
+  set,
+  escalate,
+  goto,
+  end,
+  erase,
+  cases,
+} as const;
 
 export type NodeType = keyof typeof NODE_KINDS;
 
