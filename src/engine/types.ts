@@ -30,6 +30,8 @@ export interface MediaRef {
   size?: number;
   caption?: string;
   fileName?: string;
+  /** Where the channel stored a downloaded copy, if it keeps one (deleted with the user's data). */
+  path?: string;
 }
 
 /** One input from a user, already translated from the channel's format. */
@@ -115,6 +117,8 @@ export interface OutMessage {
   options?: OutOption[];
   /** The prompt the options belong to; channels may embed it in buttons. */
   prompt?: number;
+  /** Media to send with the text as its caption (e.g. a report's photo relayed to staff). */
+  media?: MediaRef;
 }
 
 /** A case the engine wants opened for staff. */

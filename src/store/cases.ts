@@ -213,7 +213,7 @@ export class Cases {
       media.mime ?? null,
       media.size ?? null,
       media.fileId ?? null,
-      path ?? null,
+      media.path ?? null,
       media.caption ?? null,
       now,
     );
