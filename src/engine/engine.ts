@@ -11,7 +11,7 @@ import { kindOf } from "./nodes/index.ts";
 import { pickOption } from "./nodes/menu.ts";
 import { newSession } from "./session.ts";
 import { SYSTEM } from "./system-keys.ts";
-import { parseTarget, type Target } from "./target.ts";
+import { parseTarget, positionTarget, type Target } from "./target.ts";
 import { clip } from "./text.ts";
 import { Turn } from "./turn.ts";
 import type {
@@ -198,6 +198,21 @@ class Machine {
    * flow; otherwise the user sees the menu (the understanding module adds "did you mean").
    */
   private freeText(text: string): void {
+    this.route(text, undefined, () => {
+      if (this.deps.understand && this.deps.flows.has(HUMAN_FLOW)) {
+        this.systemPrompt("not_understood", SYSTEM.notUnderstood, [
+          { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` },
+          { id: "human", label: SYSTEM.optHuman, target: `@${HUMAN_FLOW}` },
+        ]);
+      } else this.go(`@${MENU_FLOW}`);
+    });
+  }
+
+  /**
+   * Routes free text by the matcher's confidence: high starts the flow, medium asks "did you
+   * mean" (with a way back to `back`, or the menu), low calls `otherwise`.
+   */
+  private route(text: string, back: Position | undefined, otherwise: () => void): void {
     const understand = this.deps.understand;
     const result = understand ? understand(clip(text), this.state.lang) : undefined;
     if (result && !this.state.langChosen && result.lang && result.lang !== this.state.lang) {
@@ -205,6 +220,7 @@ class Machine {
       this.turn.emit({ type: "language", lang: result.lang });
     }
     if (result?.flow && result.confidence === "high" && this.deps.flows.has(result.flow)) {
+      this.reset(false);
       for (const [name, value] of Object.entries(result.vars)) this.turn.set(name, value);
       this.go(`@${result.flow}`);
       return;
@@ -214,20 +230,17 @@ class Machine {
       .filter((f, i, all) => all.indexOf(f) === i)
       .slice(0, 3);
     if (offered.length > 0) {
+      const way = back
+        ? { id: "back", label: SYSTEM.optBack, target: positionTarget(back) }
+        : { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` };
+      this.reset(false);
       this.systemPrompt("did_you_mean", SYSTEM.didYouMean, [
         ...offered.map((f) => ({ id: f, label: SYSTEM.flowLabel(f), target: `@${f}` })),
-        { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` },
+        way,
       ]);
       return;
     }
-    if (result && this.deps.flows.has(HUMAN_FLOW)) {
-      this.systemPrompt("not_understood", SYSTEM.notUnderstood, [
-        { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` },
-        { id: "human", label: SYSTEM.optHuman, target: `@${HUMAN_FLOW}` },
-      ]);
-      return;
-    }
-    this.go(`@${MENU_FLOW}`);
+    otherwise();
   }
 
   private answerSystem(prompt: SystemPrompt, input: UserInput): void {
@@ -276,19 +289,8 @@ class Machine {
     }
     if ("unmatched" in reply) {
       const text = input.type === "text" ? input.text : "";
-      const understood = this.deps.understand?.(clip(text), this.state.lang);
-      if (
-        understood?.flow &&
-        understood.confidence === "high" &&
-        this.deps.flows.has(understood.flow)
-      ) {
-        this.reset(false);
-        for (const [name, value] of Object.entries(understood.vars)) this.turn.set(name, value);
-        this.go(`@${understood.flow}`);
-        return;
-      }
-      const max = prompt.options.length;
-      this.invalid(SYSTEM.hintMenu, { max });
+      const here = { flow: prompt.flow, node: prompt.node };
+      this.route(text, here, () => this.invalid(SYSTEM.hintMenu, { max: prompt.options.length }));
       return;
     }
     this.invalid(reply.invalid, reply.params);

@@ -22,6 +22,7 @@ export const SYSTEM = {
   didYouMean: "system.did_you_mean",
   optMenu: "system.opt_menu",
   optHuman: "system.opt_human",
+  optBack: "system.opt_back",
   yes: "system.yes",
   no: "system.no",
   skip: "system.skip",

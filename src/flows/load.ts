@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { Flow } from "../engine/flow.ts";
 import type { Problem } from "./problem.ts";
 
@@ -26,8 +26,15 @@ export function loadFlowText(
 ): { loaded: LoadedFlow; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // The line of a path's key (`hi:`), or of the nearest enclosing thing that has one.
   const lineOf = (path: (string | number)[]): number | undefined => {
-    for (let n = path.length; n >= 0; n--) {
+    for (let n = path.length; n > 0; n--) {
+      const parent = doc.getIn(path.slice(0, n - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]);
+        const range = isScalar(pair?.key) ? pair.key.range : undefined;
+        if (range) return lineCounter.linePos(range[0]).line;
+      }
       const node = doc.getIn(path.slice(0, n), true) as
         | { range?: [number, number, number] }
         | undefined;
@@ -40,7 +47,7 @@ export function loadFlowText(
     problems.push({
       severity: "error",
       file,
-      line: error.linePos?.[0]?.line,
+      line: lineCounter.linePos(error.pos[0]).line,
       message: `YAML: ${error.message.split("\n")[0]}`,
     });
   }

@@ -199,13 +199,7 @@ export class Cases {
   }
 
   /** Stores a piece of media for a case (or, with no case yet, for the user). */
-  attach(
-    caseId: number | null,
-    userId: number | null,
-    media: MediaRef,
-    now: number,
-    path?: string,
-  ): void {
+  attach(caseId: number | null, userId: number | null, media: MediaRef, now: number): void {
     this.attachStmt.run(
       caseId,
       userId,
