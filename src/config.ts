@@ -7,8 +7,9 @@ const bool = z
   .pipe(z.enum(["true", "false", "1", "0", "yes", "no", ""], { message: "expected true or false" }))
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const list = (item: z.ZodString, what: string) =>
-  z
+const list = (pattern: RegExp, what: string) => {
+  const message = `expected a comma-separated list of ${what}`;
+  return z
     .string()
     .transform((v) =>
       v
@@ -16,7 +17,8 @@ const list = (item: z.ZodString, what: string) =>
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(item, { message: `expected a comma-separated list of ${what}` }));
+    .pipe(z.array(z.string().regex(pattern, { message }), { message }));
+};
 
 const positiveInt = (what: string) =>
   z.coerce
@@ -50,7 +52,7 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^-?\d+$/, { message: "expected a numeric chat id such as -1001234567890" })
     .optional(),
-  STAFF_TELEGRAM_IDS: list(z.string().regex(/^\d+$/), "numeric Telegram user ids").default([]),
+  STAFF_TELEGRAM_IDS: list(/^\d+$/, "numeric Telegram user ids").default([]),
   WHATSAPP_ENABLED: bool.default(false),
   WHATSAPP_PAIRING_NUMBER: z
     .string()
@@ -62,10 +64,7 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[\d-]+@g\.us$/, { message: "expected a group JID ending in @g.us" })
     .optional(),
-  STAFF_WHATSAPP_NUMBERS: list(
-    z.string().regex(/^\d{8,15}$/),
-    "phone numbers in international digits",
-  ).default([]),
+  STAFF_WHATSAPP_NUMBERS: list(/^\d{8,15}$/, "phone numbers in international digits").default([]),
 });
 
 /** The validated configuration. */

@@ -374,8 +374,7 @@ export function checkContent(input: CheckInput): CheckResult {
 
   for (const lang of LANGS) {
     for (const key of texts[lang].keys()) {
-      const base = key.replace(/_(zero|one|two|few|many|other)$/, "");
-      if (used.has(key) || used.has(base)) continue;
+      if (used.has(key)) continue;
       problems.push({
         severity: "error",
         file: `locales/${lang}/${key.split(".")[0]}.json`,

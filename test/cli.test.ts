@@ -1,0 +1,72 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const dir = mkdtempSync(join(tmpdir(), "jr-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (args: string[], input: string, env: Record<string, string> = {}) =>
+  spawnSync(args[0] as string, args.slice(1), {
+    cwd: root,
+    input,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      LOG_LEVEL: "silent",
+      TELEGRAM_BOT_TOKEN: "",
+      WHATSAPP_ENABLED: "false",
+      ...env,
+    },
+    timeout: 60_000,
+  });
+
+describe("command line", () => {
+  it("simulate: one JSON line per input line, the first offering the menu", () => {
+    const input = `${[
+      JSON.stringify({ from: "user:a", text: "halo" }),
+      "",
+      "not json",
+      JSON.stringify({ from: "user:b", text: "halo" }),
+    ].join("\n")}\n`;
+    const result = run(["npm", "run", "--silent", "simulate"], input);
+    expect(result.status).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { out: { to: string; options?: unknown[] }[]; error?: string });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]?.out.some((m) => m.to === "user:a" && (m.options?.length ?? 0) > 0)).toBe(true);
+    expect(lines[1]?.error).toBe("invalid JSON");
+    expect(lines[2]?.out[0]?.to).toBe("user:b");
+  });
+
+  it("simulate --lang mad starts new users in Madurese and --db keeps the database", () => {
+    const db = join(dir, "sim.db");
+    const result = run(
+      ["npm", "run", "--silent", "simulate", "--", "--db", db, "--lang", "mad"],
+      `${JSON.stringify({ from: "user:a", text: "halo" })}\n`,
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Ka'dinto Jalur Resmi");
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+  });
+
+  it("start: with no channel configured, chats in the terminal and exits 0 when stdin closes", () => {
+    const db = join(dir, "chat.db");
+    const result = run(["npm", "start", "--silent"], "halo\n1\n", { DATABASE_PATH: db });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Jalur Resmi");
+    expect(result.stdout).toContain("1. ");
+    expect(result.stderr).toContain("Telegram: off (set TELEGRAM_BOT_TOKEN");
+    expect(result.stderr).toContain("WhatsApp: off (set WHATSAPP_ENABLED=true");
+  });
+
+  it("start: a bad setting stops start-up with one line naming it", () => {
+    const result = run(["npm", "start", "--silent"], "", { DEFAULT_LANGUAGE: "english" });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe("Configuration error: DEFAULT_LANGUAGE: expected id or mad");
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "../src/config.ts";
+
+describe("configuration", () => {
+  it("has defaults for everything", () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      DATABASE_PATH: "data/jalur-resmi.db",
+      DEFAULT_LANGUAGE: "id",
+      TELEGRAM_API_ROOT: "https://api.telegram.org",
+      WHATSAPP_ENABLED: false,
+      LOG_LEVEL: "info",
+      STAFF_TELEGRAM_IDS: [],
+    });
+    expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it("treats empty values as unset and parses lists and booleans", () => {
+    const config = readConfig({
+      TELEGRAM_BOT_TOKEN: "",
+      STAFF_TELEGRAM_IDS: "12, 34",
+      WHATSAPP_ENABLED: "TRUE",
+      DEFAULT_LANGUAGE: "mad",
+    });
+    expect(config).toMatchObject({
+      STAFF_TELEGRAM_IDS: ["12", "34"],
+      WHATSAPP_ENABLED: true,
+      DEFAULT_LANGUAGE: "mad",
+    });
+  });
+
+  it.each([
+    ["DEFAULT_LANGUAGE", "en", /^DEFAULT_LANGUAGE: expected id or mad$/],
+    ["WHATSAPP_ENABLED", "yes please", /^WHATSAPP_ENABLED: expected true or false$/],
+    ["TELEGRAM_BOT_TOKEN", "abc", /^TELEGRAM_BOT_TOKEN: expected a bot token/],
+    ["STAFF_TELEGRAM_IDS", "12,abc", /^STAFF_TELEGRAM_IDS: expected a comma-separated list/],
+    ["SESSION_IDLE_MINUTES", "-5", /^SESSION_IDLE_MINUTES: expected a whole number of minutes$/],
+    ["TELEGRAM_API_ROOT", "not a url", /^TELEGRAM_API_ROOT: expected a URL/],
+  ])("stops on a bad %s with one line naming it", (name, value, message) => {
+    expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => readConfig({ [name]: value })).toThrow(message);
+  });
+});
