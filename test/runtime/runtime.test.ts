@@ -101,7 +101,7 @@ describe("runtime", () => {
       store,
       engine: {
         ...base,
-        understand: (text, lang) => {
+        understand: (_text, lang) => {
           if (broken) throw new Error("matcher bug");
           return { flow: null, confidence: "low", alternatives: [], lang, vars: {} };
         },
