@@ -3,14 +3,18 @@
  * simulator and tests all build the bot through here, so they run the same thing.
  */
 import { fileURLToPath } from "node:url";
-import type { Channel, Inbound } from "./channels/channel.ts";
+import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
 import type { Config } from "./config.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
 import type { EngineSettings } from "./engine/deps.ts";
 import { formatProblem } from "./flows/problem.ts";
+import { flatten } from "./i18n/locales.ts";
 import type { Logger } from "./log.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
-import { type CaseOpened, type EngineBase, Runtime } from "./runtime/runtime.ts";
+import { type EngineBase, Runtime } from "./runtime/runtime.ts";
+import { StaffDesk } from "./staff/desk.ts";
+import { StaffDirectory } from "./staff/directory.ts";
+import { StaffText } from "./staff/render.ts";
 import { openDatabase } from "./store/db.ts";
 import { Store } from "./store/store.ts";
 
@@ -68,7 +72,8 @@ export interface AppOptions {
   policy?: DeliveryPolicy;
   /** Overrides `config.DATABASE_PATH` (tests use `:memory:`). */
   databasePath?: string;
-  onCaseOpened?: CaseOpened;
+  /** Overrides the staff directory built from the configuration. */
+  directory?: StaffDirectory;
 }
 
 /** A running bot's parts. */
@@ -77,8 +82,15 @@ export interface App {
   runtime: Runtime;
   delivery: Delivery;
   channels: Map<string, Channel>;
+  desk: StaffDesk;
   /** Handles a message and delivers the replies; the function channels call. */
   receive(inbound: Inbound): Promise<void>;
+  /** Handles a message from a staff chat and delivers what it causes. */
+  receiveStaff(message: StaffInbound): Promise<void>;
+  /** Sends due reminders and the daily summary (also run by the timer {@link App.start} starts). */
+  tick(): Promise<void>;
+  /** Starts the delivery loop and the reminder timer. */
+  start(): void;
   /** Stops channels and delivery, then closes the database. */
   close(): Promise<void>;
 }
@@ -89,29 +101,67 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? Date.now;
   const content = options.content ?? loadCheckedContent();
   const store = new Store(openDatabase(options.databasePath ?? config.DATABASE_PATH));
-  const runtime = new Runtime({
+  const engine = engineBase(content, engineSettings(config), log);
+  const channels = new Map((options.channels ?? []).map((c) => [c.name, c] as const));
+  const directory =
+    options.directory ?? StaffDirectory.fromConfig(config, { simulator: channels.has("sim") });
+  const idTexts = flatten(content.locales.resources.id);
+  const desk = new StaffDesk({
     store,
-    engine: engineBase(content, engineSettings(config), log),
+    engine,
+    directory,
+    text: new StaffText(engine.t, (key) => idTexts.has(key)),
     clock,
     log,
-    ...(options.random ? { random: options.random } : {}),
-    ...(options.onCaseOpened ? { onCaseOpened: options.onCaseOpened } : {}),
+    reminders: {
+      urgentMs: config.URGENT_CASE_REMINDER_MINUTES * 60_000,
+      otherMs: config.CASE_REMINDER_MINUTES * 60_000,
+      maxOther: 3,
+      dailyHour: config.DAILY_SUMMARY_HOUR,
+    },
   });
-  const channels = new Map((options.channels ?? []).map((c) => [c.name, c] as const));
+  const runtime = new Runtime({
+    store,
+    engine,
+    clock,
+    log,
+    cases: desk,
+    ...(options.random ? { random: options.random } : {}),
+  });
   const delivery = new Delivery(store, channels, clock, log, options.policy);
+  const flush = async (names: Iterable<string>) => {
+    await Promise.all([...names].map((name) => delivery.flush(name)));
+  };
+  let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  return {
+  const app: App = {
     store,
     runtime,
     delivery,
     channels,
+    desk,
     async receive(inbound) {
-      const handled = runtime.handle(inbound);
-      await Promise.all([...handled.channels].map((name) => delivery.flush(name)));
+      runtime.handle(inbound);
+      // A user's message can also notify staff chats on other channels.
+      await flush(channels.keys());
+    },
+    async receiveStaff(message) {
+      await flush(desk.handle(message));
+    },
+    async tick() {
+      await flush(desk.tick());
+    },
+    start() {
+      delivery.start();
+      timer = setInterval(() => {
+        app.tick().catch((error: unknown) => log.error({ err: error }, "reminder_tick_failed"));
+      }, 60_000);
+      timer.unref();
     },
     async close() {
       if (closed) return;
       closed = true;
+      if (timer) clearInterval(timer);
       await Promise.allSettled([...channels.values()].map((c) => c.stop()));
       await delivery
         .flushAll()
@@ -120,4 +170,5 @@ export function createApp(options: AppOptions): App {
       store.close();
     },
   };
+  return app;
 }

@@ -64,6 +64,14 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[\d-]+@g\.us$/, { message: "expected a group JID ending in @g.us" })
     .optional(),
+  URGENT_CASE_REMINDER_MINUTES: positiveInt("a whole number of minutes").default(15),
+  CASE_REMINDER_MINUTES: positiveInt("a whole number of minutes").default(240),
+  DAILY_SUMMARY_HOUR: z.coerce
+    .number({ message: "expected an hour from 0 to 23" })
+    .int({ message: "expected an hour from 0 to 23" })
+    .min(0, { message: "expected an hour from 0 to 23" })
+    .max(23, { message: "expected an hour from 0 to 23" })
+    .default(8),
   STAFF_WHATSAPP_NUMBERS: list(/^\d{8,15}$/, "phone numbers in international digits").default([]),
 });
 

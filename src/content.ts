@@ -8,7 +8,7 @@ import type { Lang } from "./engine/types.ts";
 import { type CheckResult, checkContent } from "./flows/check.ts";
 import { REQUIRED_FLOWS, REQUIRED_FLOWS_SEVERITY } from "./flows/contract.ts";
 import { type LoadedFlows, loadFlows } from "./flows/load.ts";
-import { CODE_KEYS } from "./i18n/code-keys.ts";
+import { CODE_KEYS, ID_ONLY_NAMESPACES } from "./i18n/code-keys.ts";
 import { type Locales, loadLocales } from "./i18n/locales.ts";
 import { createTranslator } from "./i18n/translator.ts";
 import { loadReference, type Reference } from "./reference/load.ts";
@@ -51,6 +51,7 @@ export function checkLoaded(
     codeKeys,
     required: REQUIRED_FLOWS,
     requiredSeverity: REQUIRED_FLOWS_SEVERITY,
+    idOnly: ID_ONLY_NAMESPACES,
   });
 }
 

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
 
-  app.delivery.start();
+  app.start();
   for (const channel of channels) await channel.start(app.receive);
   if (terminal) {
     process.stderr.write("Terminal chat: type a message (Ctrl+D to quit).\n");

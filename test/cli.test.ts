@@ -64,6 +64,29 @@ describe("command line", () => {
     expect(result.stderr).toContain("WhatsApp: off (set WHATSAPP_ENABLED=true");
   });
 
+  it("cases:export: refuses a missing date and writes CSV for a period", () => {
+    const bad = run(["npm", "run", "--silent", "cases:export"], "");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe("--since: expected a date such as 2026-01-01");
+    const db = join(dir, "export.db");
+    run(
+      ["npm", "run", "--silent", "simulate", "--", "--db", db],
+      ["halo", "petugas", "Pertanyaan soal paspor"]
+        .map((text) => JSON.stringify({ from: "user:a", text }))
+        .join("\n"),
+    );
+    const out = run(
+      ["npm", "run", "--silent", "cases:export", "--", "--since", "2020-01-01", "--db", db],
+      "",
+    );
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "ref,created_at,kind,category,priority,status,country,channel,language,first_response_at,resolved_at,assignee,office",
+    );
+    expect(lines[1]).toMatch(/^JR-[2-9A-Z]{4},\d{4}-.*,question,question,normal,new,,sim,id,,,,$/);
+  });
+
   it("start: a bad setting stops start-up with one line naming it", () => {
     const result = run(["npm", "start", "--silent"], "", { DEFAULT_LANGUAGE: "english" });
     expect(result.status).toBe(1);

@@ -1,4 +1,4 @@
-import type { OutMessage, UserInput } from "../engine/types.ts";
+import type { MediaRef, OutMessage, UserInput } from "../engine/types.ts";
 
 /** A message from a user, translated from the channel's own format. */
 export interface Inbound {
@@ -43,6 +43,26 @@ export class DeliveryError extends Error {
   }
 }
 
+/** A message in a staff chat, translated from the channel's format. */
+export interface StaffInbound {
+  channel: string;
+  /** The staff chat's address (a group id, a group JID, `staff` in the simulator). */
+  chat: string;
+  /** Who wrote, as the channel identifies them (a Telegram user id, phone digits, a simulator id). */
+  sender: string;
+  /** A display name for messages to other staff, if the channel knows one. */
+  senderName?: string;
+  /** The channel's id of this message. */
+  messageId: string;
+  text?: string;
+  media?: MediaRef;
+  /** The bot message this one replies to: by outbox ref, or by the channel's own message id. */
+  replyTo?: { ref: number } | { channelMessageId: string };
+}
+
+/** Hands a staff message to the staff desk. */
+export type ReceiveStaff = (message: StaffInbound) => Promise<void>;
+
 /** Hands an inbound message to the bot; resolves once it is stored and answered. */
 export type Receive = (inbound: Inbound) => Promise<void>;
 
@@ -56,6 +76,9 @@ export interface Channel {
   start(receive: Receive): Promise<void>;
   /** Stops receiving; resolves when in-flight messages are handled. */
   stop(): Promise<void>;
-  /** Delivers one message, or throws a {@link DeliveryError}. */
-  deliver(out: Outgoing): Promise<void>;
+  /**
+   * Delivers one message, or throws a {@link DeliveryError}. May return the channel's id of the
+   * sent message (the last part, if split), so replies to it can be traced to a case.
+   */
+  deliver(out: Outgoing): Promise<string | undefined>;
 }

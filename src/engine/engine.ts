@@ -39,6 +39,8 @@ export const MENU_FLOW = "menu";
 /** The flow that puts the user in touch with a person. */
 export const HUMAN_FLOW = "human";
 const MAX_STACK = 4;
+/** While waiting for staff, the bot acknowledges additions at most this often. */
+const ACK_EVERY_MS = 10 * 60_000;
 
 /** Picks the language of a new user from the channel's hint, else the default. */
 export function languageFromHint(hint: string | undefined, fallback: Lang): Lang {
@@ -121,6 +123,10 @@ class Machine {
       return;
     }
     const prompt = this.state.prompt;
+    if (!prompt && this.state.mode !== "bot" && this.state.openCase) {
+      this.toStaff(this.state.openCase, input);
+      return;
+    }
     if (!prompt) {
       this.idle(input);
       return;
@@ -161,8 +167,35 @@ class Machine {
     this.go(`@${flow}`);
   }
 
+  /**
+   * Outside any flow, while a case is open, what the user writes is for staff: it is added to
+   * the case. While waiting for a first answer the bot says so (not after every message);
+   * once staff are talking with the user, the bot stays quiet.
+   */
+  private toStaff(ref: string, input: UserInput): void {
+    if (input.type === "text")
+      this.turn.emit({ type: "case_message", ref, text: clip(input.text, 4000) });
+    else if (input.type === "media")
+      this.turn.emit({ type: "case_message", ref, media: input.media });
+    else if (input.type === "unsupported") {
+      this.turn.say(SYSTEM.unsupported(input.what));
+      return;
+    }
+    const quiet = this.state.mode === "staff_active" && input.type !== "choice";
+    const recently = this.deps.now - (this.state.ackedAt ?? 0) < ACK_EVERY_MS;
+    if (quiet || (recently && input.type !== "choice")) return;
+    this.turn.say(SYSTEM.addedToCase, { case_ref: ref });
+    this.patch({ ackedAt: this.deps.now });
+  }
+
   private command({ command, arg }: CommandHit): void {
     const prompt = this.state.prompt;
+    const open = this.state.mode !== "bot" ? this.state.openCase : undefined;
+    if (command.target === `@${HUMAN_FLOW}` && open) {
+      // Asking for a person while one is already on the case: no second case.
+      this.turn.say(SYSTEM.caseOpenAlready, { case_ref: open });
+      return;
+    }
     if (command.interrupt && prompt?.kind === "node") {
       const top = this.state.stack.at(-1);
       const here: Position = { flow: prompt.flow, node: prompt.node };

@@ -1,5 +1,5 @@
-import type { UnsupportedKind } from "./types.ts";
-import { UNSUPPORTED_KINDS } from "./types.ts";
+import type { CaseStatus, UnsupportedKind } from "./types.ts";
+import { CASE_STATUSES, UNSUPPORTED_KINDS } from "./types.ts";
 
 /** Answer types of `ask` nodes; each has a default hint `system.hint_<type>`. */
 export const ASK_INPUTS = ["text", "number", "yesno", "phone", "date", "choice", "media"] as const;
@@ -28,6 +28,14 @@ export const SYSTEM = {
   skip: "system.skip",
   hintTooLong: "system.hint_too_long",
   hint: (input: AskInput) => `system.hint_${input}`,
+  addedToCase: "system.added_to_case",
+  caseOpenAlready: "system.case_open_already",
+  staffReply: "system.staff_reply",
+  caseUpdate: "system.case_update",
+  caseReferred: "system.case_referred",
+  caseClosed: "system.case_closed",
+  caseClosedNote: "system.case_closed_note",
+  caseStatus: (status: CaseStatus) => `system.case_status_${status}`,
   unsupported: (what: UnsupportedKind) => `system.unsupported_${what}`,
   /** The label of a flow when it is offered as a guess ("did you mean"). */
   flowLabel: (flow: string) => `system.flow_${flow}`,
@@ -39,5 +47,6 @@ export function systemKeys(): string[] {
   for (const value of Object.values(SYSTEM)) if (typeof value === "string") keys.push(value);
   for (const what of UNSUPPORTED_KINDS) keys.push(SYSTEM.unsupported(what));
   for (const input of ASK_INPUTS) keys.push(SYSTEM.hint(input));
+  for (const status of CASE_STATUSES) keys.push(SYSTEM.caseStatus(status));
   return keys;
 }

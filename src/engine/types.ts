@@ -103,6 +103,10 @@ export interface SessionState {
   /** Time of the last handled input, in ms since the epoch. */
   lastActive: number;
   mode: Mode;
+  /** The case the user is waiting on (or talking to staff about), while `mode` is not `bot`. */
+  openCase?: string | null;
+  /** When the bot last acknowledged an addition to the open case (to avoid repeating itself). */
+  ackedAt?: number;
 }
 
 /** One option offered to the user. */
@@ -162,6 +166,8 @@ export type Effect =
   | { type: "reply"; message: OutMessage }
   | { type: "open_case"; draft: CaseDraft }
   | { type: "attach"; media: MediaRef }
+  /** Something the user wrote for the staff handling their open case. */
+  | { type: "case_message"; ref: string; text?: string; media?: MediaRef }
   | { type: "language"; lang: Lang }
   | { type: "erase_user" }
   | {
@@ -170,6 +176,13 @@ export type Effect =
       event: string;
       detail?: Record<string, string | number>;
     };
+
+/** A change to a case made by staff, to be told to its reporter. */
+export type CaseUpdate =
+  /** A staff member's message for the reporter. */
+  | { type: "reply"; ref: string; text?: string; media?: MediaRef }
+  /** A new status; `office` for referrals, `note` a closing word from staff. */
+  | { type: "status"; ref: string; status: CaseStatus; office?: string; note?: string };
 
 /** What {@link step} returns: the state to store and the effects to carry out, in order. */
 export interface StepResult {

@@ -24,6 +24,8 @@ export interface CheckInput {
   required: readonly string[];
   /** Whether a missing required flow is an error or only a warning. */
   requiredSeverity: "error" | "warning";
+  /** Namespaces (first key part) that exist only in Indonesian, e.g. staff-facing texts. */
+  idOnly?: readonly string[];
 }
 
 /** The checker's verdict. */
@@ -308,7 +310,9 @@ export function checkContent(input: CheckInput): CheckResult {
   const entry = assignedOnEntry(graph, entries);
   const missingReported = new Set<string>();
   const reportMissing = (key: string, where: Omit<Problem, "severity" | "message">) => {
+    const idOnly = input.idOnly?.includes(key.split(".")[0] ?? "") ?? false;
     for (const lang of LANGS) {
+      if (idOnly && lang !== "id") continue;
       if (texts[lang].has(key) || missingReported.has(`${lang}:${key}`)) continue;
       missingReported.add(`${lang}:${key}`);
       problems.push({

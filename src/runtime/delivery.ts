@@ -101,8 +101,12 @@ export class Delivery {
 
   private async deliverOne(channel: Channel, item: OutboxItem): Promise<boolean> {
     try {
-      await channel.deliver({ ref: item.id, address: item.address, message: item.message });
-      this.store.outbox.markSent(item.id, this.clock());
+      const channelId = await channel.deliver({
+        ref: item.id,
+        address: item.address,
+        message: item.message,
+      });
+      this.store.outbox.markSent(item.id, this.clock(), channelId ?? undefined);
       return true;
     } catch (error) {
       this.failed(item, error);

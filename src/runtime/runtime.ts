@@ -3,7 +3,7 @@ import type { Inbound } from "../channels/channel.ts";
 import type { EngineDeps } from "../engine/deps.ts";
 import { step } from "../engine/engine.ts";
 import { SYSTEM } from "../engine/system-keys.ts";
-import type { CaseDraft, SessionState, StepResult, UserInput } from "../engine/types.ts";
+import type { CaseDraft, MediaRef, SessionState, StepResult, UserInput } from "../engine/types.ts";
 import type { Logger } from "../log.ts";
 import type { CaseRecord } from "../store/cases.ts";
 import type { Store } from "../store/store.ts";
@@ -13,8 +13,16 @@ import { makeCaseRef } from "./case-ref.ts";
 /** The engine's dependencies that do not change per message. */
 export type EngineBase = Omit<EngineDeps, "now" | "newCaseRef">;
 
-/** Called inside the transaction that opened a case (the staff desk posts its card here). */
-export type CaseOpened = (record: CaseRecord, now: number) => void;
+/**
+ * What the staff desk does when users act on cases. Both run inside the transaction of the
+ * user's message, so a case and its notice to staff are stored together or not at all.
+ */
+export interface CaseHooks {
+  /** A case was opened: tell staff. */
+  opened(record: CaseRecord, now: number): void;
+  /** The reporter wrote more for an open case: pass it on to staff. */
+  userMessage(record: CaseRecord, message: { text?: string; media?: MediaRef }, now: number): void;
+}
 
 /** What the runtime needs. */
 export interface RuntimeOptions {
@@ -23,7 +31,7 @@ export interface RuntimeOptions {
   clock: () => number;
   log: Logger;
   random?: () => number;
-  onCaseOpened?: CaseOpened;
+  cases?: CaseHooks;
 }
 
 /** What handling one inbound message did. */
@@ -138,6 +146,27 @@ export class Runtime {
           openCase = this.openCase(user, result.state, effect.draft, now);
           break;
         }
+        case "case_message": {
+          const record = store.cases.byRef(effect.ref);
+          if (!record) {
+            log.warn({ case: effect.ref }, "case_message_for_unknown_case");
+            break;
+          }
+          const message = {
+            ...(effect.text !== undefined ? { text: effect.text } : {}),
+            ...(effect.media ? { media: effect.media } : {}),
+          };
+          store.cases.event(
+            record.id,
+            now,
+            "user",
+            "user_message",
+            effect.text !== undefined ? { text: effect.text } : { media: effect.media?.kind },
+          );
+          if (effect.media) store.cases.attach(record.id, user.id, effect.media, now);
+          this.options.cases?.userMessage(record, message, now);
+          break;
+        }
         case "attach": {
           store.cases.attach(openCase, user.id, effect.media, now);
           break;
@@ -165,7 +194,7 @@ export class Runtime {
   }
 
   private openCase(user: User, state: SessionState, draft: CaseDraft, now: number): number {
-    const { store, log, onCaseOpened } = this.options;
+    const { store, log, cases } = this.options;
     const id = store.cases.open(
       draft,
       { userId: user.id, channel: user.channel, address: user.address, lang: state.lang },
@@ -182,7 +211,7 @@ export class Runtime {
     });
     log.info({ case: draft.ref, kind: draft.kind, priority: draft.priority }, "case_opened");
     const record = store.cases.get(id);
-    if (record && onCaseOpened) onCaseOpened(record, now);
+    if (record && cases) cases.opened(record, now);
     return id;
   }
 }

@@ -31,6 +31,37 @@ export interface CaseRecord {
   assignee: string | null;
   /** The office the case was referred to. */
   office: string | null;
+  remindedAt: number | null;
+  reminders: number;
+}
+
+/** One entry of a case's history. */
+export interface CaseEvent {
+  at: number;
+  actor: string;
+  type: string;
+  data: Record<string, unknown> | null;
+}
+
+/** A stored attachment. */
+export interface Attachment {
+  id: number;
+  kind: MediaRef["kind"];
+  mime: string | null;
+  size: number | null;
+  fileId: string | null;
+  path: string | null;
+  caption: string | null;
+  createdAt: number;
+}
+
+/** Fields staff change on a case. */
+export interface CaseChange {
+  status?: string;
+  assignee?: string | null;
+  office?: string | null;
+  firstResponseAt?: number;
+  resolvedAt?: number | null;
 }
 
 /** Who reported a case. */
@@ -61,6 +92,8 @@ interface Row {
   resolved_at: number | null;
   assignee: string | null;
   office: string | null;
+  reminded_at: number | null;
+  reminders: number;
 }
 
 const toCase = (r: Row): CaseRecord => ({
@@ -83,7 +116,13 @@ const toCase = (r: Row): CaseRecord => ({
   resolvedAt: r.resolved_at,
   assignee: r.assignee,
   office: r.office,
+  remindedAt: r.reminded_at,
+  reminders: r.reminders,
 });
+
+/** Cases still needing staff, most urgent and oldest first. */
+const OPEN_ORDER = `status NOT IN ('resolved', 'closed')
+  ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, created_at, id`;
 
 /** The `cases`, `case_events` and `attachments` tables (the minimal case store). */
 export class Cases {
@@ -95,7 +134,7 @@ export class Cases {
   private readonly attachStmt;
   private readonly byUserStmt;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.addStmt = db.prepare(
       `INSERT INTO cases (ref, kind, category, priority, user_id, reporter_channel, reporter_address,
          reporter_lang, flow, answers, personal, created_at, updated_at)
@@ -183,6 +222,110 @@ export class Cases {
   /** A user's cases, newest first. */
   ofUser(userId: number): CaseRecord[] {
     return this.byUserStmt.all(userId).map(toCase);
+  }
+
+  /** Open cases, most urgent and oldest first. */
+  unresolved(limit = 50): CaseRecord[] {
+    return this.db
+      .prepare<[number], Row>(`SELECT * FROM cases WHERE ${OPEN_ORDER} LIMIT ?`)
+      .all(limit)
+      .map(toCase);
+  }
+
+  /** Cases created at or after `since` (ms), oldest first. */
+  createdSince(since: number, until = Number.MAX_SAFE_INTEGER): CaseRecord[] {
+    return this.db
+      .prepare<[number, number], Row>(
+        "SELECT * FROM cases WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id",
+      )
+      .all(since, until)
+      .map(toCase);
+  }
+
+  /** Applies a staff change. */
+  change(id: number, change: CaseChange, now: number): void {
+    const sets: string[] = ["updated_at = @now"];
+    const params: Record<string, unknown> = { id, now };
+    const column: Record<keyof CaseChange, string> = {
+      status: "status",
+      assignee: "assignee",
+      office: "office",
+      firstResponseAt: "first_response_at",
+      resolvedAt: "resolved_at",
+    };
+    for (const [key, value] of Object.entries(change) as [keyof CaseChange, unknown][]) {
+      if (value === undefined) continue;
+      sets.push(`${column[key]} = @${key}`);
+      params[key] = value;
+    }
+    this.db.prepare(`UPDATE cases SET ${sets.join(", ")} WHERE id = @id`).run(params);
+  }
+
+  /** A case's history, oldest first. */
+  events(caseId: number): CaseEvent[] {
+    return this.db
+      .prepare<[number], { at: number; actor: string; type: string; data: string | null }>(
+        "SELECT at, actor, type, data FROM case_events WHERE case_id = ? ORDER BY id",
+      )
+      .all(caseId)
+      .map((r) => ({
+        ...r,
+        data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null,
+      }));
+  }
+
+  /** A case's attachments. */
+  attachments(caseId: number): Attachment[] {
+    return this.db
+      .prepare<
+        [number],
+        {
+          id: number;
+          kind: MediaRef["kind"];
+          mime: string | null;
+          size: number | null;
+          file_id: string | null;
+          path: string | null;
+          caption: string | null;
+          created_at: number;
+        }
+      >("SELECT * FROM attachments WHERE case_id = ? ORDER BY id")
+      .all(caseId)
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        mime: r.mime,
+        size: r.size,
+        fileId: r.file_id,
+        path: r.path,
+        caption: r.caption,
+        createdAt: r.created_at,
+      }));
+  }
+
+  /**
+   * Unclaimed cases due for a reminder: urgent ones every `urgentMs`, others every `otherMs`
+   * (at most `maxOther` times).
+   */
+  dueReminders(now: number, urgentMs: number, otherMs: number, maxOther: number): CaseRecord[] {
+    return this.db
+      .prepare<[number, number, number], Row>(
+        `SELECT * FROM cases WHERE status = 'new' AND (
+           (priority = 'urgent' AND coalesce(reminded_at, created_at) <= ?)
+           OR (priority <> 'urgent' AND coalesce(reminded_at, created_at) <= ? AND reminders < ?))
+         ORDER BY created_at, id`,
+      )
+      .all(now - urgentMs, now - otherMs, maxOther)
+      .map(toCase);
+  }
+
+  /** Records that a reminder went out. */
+  reminded(id: number, now: number): void {
+    this.db
+      .prepare<[number, number]>(
+        "UPDATE cases SET reminded_at = ?, reminders = reminders + 1 WHERE id = ?",
+      )
+      .run(now, id);
   }
 
   /** What a user may see of their own cases, newest first. */

@@ -120,6 +120,16 @@ export const MIGRATIONS: ((db: Database) => void)[] = [
       CREATE INDEX attachments_case ON attachments (case_id);
       ALTER TABLE outbox ADD COLUMN case_id INTEGER REFERENCES cases (id) ON DELETE SET NULL;
     `),
+  // 3: the staff desk — channel message ids (to map staff replies), reminders, small settings.
+  (db) =>
+    db.exec(`
+      ALTER TABLE outbox ADD COLUMN channel_message_id TEXT;
+      CREATE INDEX outbox_channel_message ON outbox (channel, address, channel_message_id)
+        WHERE channel_message_id IS NOT NULL;
+      ALTER TABLE cases ADD COLUMN reminded_at INTEGER;
+      ALTER TABLE cases ADD COLUMN reminders INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    `),
 ];
 
 /** Brings a database to the latest schema, one transaction per migration. */

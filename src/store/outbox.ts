@@ -62,6 +62,7 @@ export class Outbox {
   private readonly failAddressStmt;
   private readonly pendingStmt;
   private readonly nextDueStmt;
+  private readonly byChannelMessageStmt;
 
   constructor(db: Database) {
     this.addStmt = db.prepare<
@@ -81,8 +82,11 @@ export class Outbox {
        ORDER BY o.id LIMIT ?`,
     );
     this.getStmt = db.prepare<[number], Row>("SELECT * FROM outbox WHERE id = ?");
-    this.sentStmt = db.prepare<[number, number]>(
-      "UPDATE outbox SET sent_at = ?, error = NULL WHERE id = ?",
+    this.sentStmt = db.prepare<[number, string | null, number]>(
+      "UPDATE outbox SET sent_at = ?, channel_message_id = ?, error = NULL WHERE id = ?",
+    );
+    this.byChannelMessageStmt = db.prepare<[string, string, string], Row>(
+      "SELECT * FROM outbox WHERE channel = ? AND address = ? AND channel_message_id = ?",
     );
     this.dropStmt = db.prepare<[number]>("DELETE FROM outbox WHERE id = ? AND transient = 1");
     this.retryStmt = db.prepare<[number, string, number]>(
@@ -129,9 +133,22 @@ export class Outbox {
     return this.headsStmt.all(channel, now, limit).map(toItem);
   }
 
-  /** Marks a message delivered (a transient one is deleted instead). */
-  markSent(id: number, now: number): void {
-    if (this.dropStmt.run(id).changes === 0) this.sentStmt.run(now, id);
+  /**
+   * Marks a message delivered (a transient one is deleted instead), remembering the channel's id
+   * for it so a reply to it can be traced back.
+   */
+  markSent(id: number, now: number, channelMessageId?: string): void {
+    if (this.dropStmt.run(id).changes === 0) this.sentStmt.run(now, channelMessageId ?? null, id);
+  }
+
+  /** The message a channel knows by its own id (e.g. the Telegram message a staff member replied to). */
+  byChannelMessage(
+    channel: string,
+    address: string,
+    channelMessageId: string,
+  ): OutboxItem | undefined {
+    const row = this.byChannelMessageStmt.get(channel, address, channelMessageId);
+    return row ? toItem(row) : undefined;
   }
 
   /** Schedules another attempt. */

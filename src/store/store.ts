@@ -6,6 +6,7 @@ import { Inbound } from "./inbound.ts";
 import { Messages } from "./messages.ts";
 import { Outbox } from "./outbox.ts";
 import { Sessions } from "./sessions.ts";
+import { Settings } from "./settings.ts";
 import { Users } from "./users.ts";
 
 /**
@@ -20,6 +21,7 @@ export class Store {
   readonly outbox: Outbox;
   readonly cases: Cases;
   readonly audit: Audit;
+  readonly settings: Settings;
 
   constructor(readonly db: Database) {
     this.users = new Users(db);
@@ -29,6 +31,7 @@ export class Store {
     this.outbox = new Outbox(db);
     this.cases = new Cases(db);
     this.audit = new Audit(db);
+    this.settings = new Settings(db);
   }
 
   /** Runs `fn` in one immediate transaction: all of it is stored, or none. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Understanding } from "../../src/engine/deps.ts";
 import type { CaseDraft, Effect } from "../../src/engine/types.ts";
-import { FORM, flows, Host, HUMAN, LANGUAGE, MENU } from "./harness.ts";
+import { FORM, flows, Host, HUMAN, INFO, LANGUAGE, MENU } from "./harness.ts";
 
-const all = () => flows(MENU, LANGUAGE, HUMAN, FORM);
+const all = () => flows(MENU, LANGUAGE, HUMAN, FORM, INFO);
 const openCase = (effects: Effect[]): CaseDraft | undefined =>
   effects.flatMap((e) => (e.type === "open_case" ? [e.draft] : []))[0];
 
@@ -254,12 +254,58 @@ describe("engine: free text", () => {
       "id:system.hint_menu_number{max=2}",
       "id:menu.question",
     ]);
-    low.send({ type: "start", payload: "human" });
-    low.send("pertanyaan saya");
+    low.send({ type: "start", payload: "info" });
     const lowOut = low.replies("cuaca hari ini");
     expect(lowOut.map((m) => m.text)).toEqual([
       expect.stringMatching(/^id:system\.not_understood/),
     ]);
     expect(lowOut[0]?.options?.map((o) => o.id)).toEqual(["menu", "human"]);
+  });
+});
+
+describe("engine: waiting for staff", () => {
+  it("adds what the user writes to the open case, quietly once staff are talking, until the case closes", async () => {
+    const { applyCaseUpdate } = await import("../../src/engine/case-update.ts");
+    const host = new Host(all());
+    host.send({ type: "start", payload: "human" });
+    const ref = openCase(host.send("Anak saya hilang kontak"))?.ref as string;
+    expect(host.state).toMatchObject({ mode: "awaiting_staff", openCase: ref });
+
+    const first = host.send("namanya Siti");
+    expect(first).toContainEqual({ type: "case_message", ref, text: "namanya Siti" });
+    expect(
+      first.filter((e) => e.type === "reply").map((e) => e.type === "reply" && e.message.text),
+    ).toEqual([`id:system.added_to_case{case_ref=${ref}}`]);
+    expect(host.send("di Johor").filter((e) => e.type === "reply")).toEqual([]);
+
+    const replied = applyCaseUpdate(
+      { ...host.deps, now: host.now },
+      host.state as NonNullable<typeof host.state>,
+      { type: "reply", ref, text: "Kami cek." },
+    );
+    host.state = replied.state;
+    expect(replied.effects).toEqual([
+      { type: "reply", message: { text: `id:system.staff_reply{case_ref=${ref}}` } },
+    ]);
+    expect(host.state.mode).toBe("staff_active");
+    host.now += 60 * 60_000;
+    const quiet = host.send("terima kasih");
+    expect(quiet).toEqual([{ type: "case_message", ref, text: "terima kasih" }]);
+
+    const closed = applyCaseUpdate({ ...host.deps, now: host.now }, host.state, {
+      type: "status",
+      ref,
+      status: "closed",
+      note: "Sudah pulang",
+    });
+    host.state = closed.state;
+    expect(closed.effects.map((e) => e.type === "reply" && e.message.text)).toEqual([
+      expect.stringMatching(
+        /^id:system\.case_closed\{case_ref=JR-T1,status=id:system\.case_status_closed/,
+      ),
+      expect.stringMatching(/^id:system\.case_closed_note/),
+    ]);
+    expect(host.state).toMatchObject({ mode: "bot", openCase: null });
+    expect(host.texts("halo")).toEqual(["id:menu.welcome", "id:menu.question"]);
   });
 });

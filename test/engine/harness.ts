@@ -138,6 +138,13 @@ nodes:
   done: { type: end, text: human.sent }
 `;
 
+export const INFO = `
+id: info
+start: a
+nodes:
+  a: { type: end, text: info.a }
+`;
+
 export const FORM = `
 id: form
 start: age

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import * as z from "zod";
 import type { SimMessage } from "../../src/channels/simulator/protocol.ts";
-import { testBot } from "./app.ts";
+import { type TestBot, testBot } from "./app.ts";
 
 const list = z
   .union([z.string(), z.array(z.string())])
@@ -32,6 +32,8 @@ const Expect = z.strictObject({
   staff_says: list.optional(),
   /** The bot sends nothing at all. */
   silent: z.boolean().optional(),
+  /** Nothing goes to the staff chat. */
+  staff_silent: z.boolean().optional(),
   /** Exactly this many messages to the user. */
   count: z.number().int().optional(),
 });
@@ -69,6 +71,15 @@ export function readTranscript(path: string): Transcript {
   return Transcript.parse(parse(readFileSync(path, "utf8")));
 }
 
+/** The newest case's reference (what `$case_ref` stands for in a transcript). */
+function latestCaseRef(bot: TestBot): string {
+  const ref = bot.app.store.db
+    .prepare("SELECT ref FROM cases ORDER BY id DESC LIMIT 1")
+    .pluck()
+    .get();
+  return typeof ref === "string" ? ref : "$case_ref";
+}
+
 const norm = (s: string) => s.normalize("NFC").toLowerCase();
 
 /** Plays a transcript; throws with the turn number and what the bot said on the first mismatch. */
@@ -86,10 +97,11 @@ export async function play(transcript: Transcript): Promise<void> {
       ).n;
       const media = typeof turn.media === "string" ? { kind: turn.media } : turn.media;
       const replyTo = turn.replyTo === "$last_staff_ref" ? lastRef : turn.replyTo;
+      const fill = (text: string) => text.replaceAll("$case_ref", latestCaseRef(bot));
       const line = {
         from: turn.from,
-        ...(turn.user !== undefined ? { text: turn.user } : {}),
-        ...(turn.text !== undefined ? { text: turn.text } : {}),
+        ...(turn.user !== undefined ? { text: fill(turn.user) } : {}),
+        ...(turn.text !== undefined ? { text: fill(turn.text) } : {}),
         ...(turn.choice !== undefined ? { choice: turn.choice } : {}),
         ...(media ? { media } : {}),
         ...(replyTo ? { replyTo } : {}),
@@ -111,7 +123,7 @@ export async function play(transcript: Transcript): Promise<void> {
         mine.map((m) => [m.text, ...(m.options ?? []).map((o) => o.label)].join("\n")).join("\n"),
       );
       for (const text of expect.says ?? [])
-        if (!all.includes(norm(text))) fail(`expected the bot to say "${text}"`);
+        if (!all.includes(norm(fill(text)))) fail(`expected the bot to say "${text}"`);
       for (const text of expect.not_says ?? [])
         if (all.includes(norm(text))) fail(`expected the bot not to say "${text}"`);
       const withOptions = [...mine].reverse().find((m) => m.options?.length);
@@ -125,7 +137,8 @@ export async function play(transcript: Transcript): Promise<void> {
         fail(`expected ${expect.count} messages, got ${mine.length}`);
       const staffText = norm(staff.map((m) => m.text).join("\n"));
       for (const text of expect.staff_says ?? [])
-        if (!staffText.includes(norm(text))) fail(`expected staff to see "${text}"`);
+        if (!staffText.includes(norm(fill(text)))) fail(`expected staff to see "${text}"`);
+      if (expect.staff_silent && staff.length > 0) fail("expected nothing in the staff chat");
       const cases = bot.app.store.db
         .prepare("SELECT ref, kind, priority, category, answers FROM cases ORDER BY id")
         .all() as {

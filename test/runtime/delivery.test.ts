@@ -16,6 +16,7 @@ class Scripted implements Channel {
     const error = queue?.shift();
     if (error) throw error;
     this.sent.push(`${out.address}:${out.message.text}`);
+    return undefined;
   }
 }
 

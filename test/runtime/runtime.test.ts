@@ -28,6 +28,7 @@ class Recorder implements Channel {
   async stop() {}
   async deliver(out: Outgoing) {
     this.sent.push(out);
+    return undefined;
   }
 }
 

@@ -1,22 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { Channel, Inbound, Outgoing } from "../channel.ts";
+import type { Channel, Inbound, Outgoing, StaffInbound } from "../channel.ts";
 import { SimLine, type SimMessage, toInput, toSimMessage } from "./protocol.ts";
 
 /** The simulator's address for the staff chat. */
 export const STAFF_ADDRESS = "staff";
 
-/** A staff member's message in the simulator's staff chat. */
-export interface StaffLine {
-  staffId: string;
-  text: string;
-  replyTo: string | undefined;
-}
-
 /** What the simulator drives: the bot's inbound entry points. */
 export interface SimTarget {
   receive(inbound: Inbound): Promise<void>;
-  /** Handles a staff line; absent until the staff desk exists. */
-  receiveStaff?: (line: StaffLine) => Promise<void>;
+  receiveStaff(message: StaffInbound): Promise<void>;
 }
 
 /** The simulator's channel: it "delivers" by collecting messages for the current output line. */
@@ -27,9 +19,10 @@ export class SimulatorChannel implements Channel {
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 
-  async deliver(out: Outgoing): Promise<void> {
+  async deliver(out: Outgoing): Promise<string> {
     const to = out.address === STAFF_ADDRESS ? "staff" : `user:${out.address}`;
     this.collected.push(toSimMessage(to, out.ref, out.message));
+    return String(out.ref);
   }
 
   /** Takes the messages collected since the last call. */
@@ -79,8 +72,17 @@ export class Simulator {
     this.channel.take();
     const [role, id] = line.from.split(/:(.*)/s) as [string, string];
     if (role === "staff") {
-      if (!this.target.receiveStaff) return { out: [], error: "the staff desk is not available" };
-      await this.target.receiveStaff({ staffId: id, text: line.text ?? "", replyTo: line.replyTo });
+      const ref = line.replyTo !== undefined ? Number(line.replyTo.replace(/^m/, "")) : Number.NaN;
+      const media = toInput(line, this.serial);
+      await this.target.receiveStaff({
+        channel: this.channel.name,
+        chat: STAFF_ADDRESS,
+        sender: id,
+        messageId: randomUUID(),
+        ...(line.text !== undefined ? { text: line.text } : {}),
+        ...(media.type === "media" ? { media: media.media } : {}),
+        ...(Number.isInteger(ref) ? { replyTo: { ref } } : {}),
+      });
     } else {
       await this.target.receive({
         channel: this.channel.name,

@@ -76,7 +76,8 @@ export class TerminalChannel implements Channel {
     await this.queue;
   }
 
-  async deliver(out: Outgoing): Promise<void> {
+  async deliver(out: Outgoing): Promise<undefined> {
     this.options.output.write(renderForTerminal(out));
+    return undefined;
   }
 }

@@ -11,7 +11,8 @@ const literalOrVar = z.string().regex(/^\$?[a-z][a-z0-9_]*$/);
 
 /**
  * `escalate` opens a case for staff from the answers collected so far, and stores its
- * reference in `case_ref` so the next message can tell the user.
+ * reference in `case_ref` so the next message can tell the user. The user then waits for staff:
+ * what they write outside a flow is added to the case.
  *
  * ```yaml
  * open:
@@ -64,6 +65,8 @@ export const escalate: NodeKind<EscalateNode> = {
     };
     turn.set("case_ref", draft.ref);
     turn.emit({ type: "open_case", draft });
+    // From now on, what the user writes outside a flow goes to the case (see the staff desk).
+    turn.state = { ...turn.state, mode: "awaiting_staff", openCase: draft.ref };
     return node.next ? { to: node.next } : { end: true, next: undefined };
   },
   outline(node) {

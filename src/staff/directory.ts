@@ -1,0 +1,48 @@
+import type { Config } from "../config.ts";
+
+/** A chat where staff receive cases. */
+export interface StaffChat {
+  channel: string;
+  address: string;
+}
+
+/**
+ * Who the staff are and where they work: the staff chats that get case cards, and the people
+ * allowed to act there. On the simulator every `staff:ID` is staff (CONTRACTS.md §3).
+ */
+export class StaffDirectory {
+  constructor(
+    readonly chats: readonly StaffChat[],
+    private readonly members: ReadonlyMap<string, ReadonlySet<string>>,
+    /** Channels where anyone in the staff chat is staff (the simulator). */
+    private readonly openChannels: ReadonlySet<string> = new Set(),
+  ) {}
+
+  /** Builds the directory from the configuration; `simulator` adds the simulator's staff chat. */
+  static fromConfig(config: Config, options: { simulator?: boolean } = {}): StaffDirectory {
+    const chats: StaffChat[] = [];
+    if (config.TELEGRAM_BOT_TOKEN && config.STAFF_TELEGRAM_CHAT_ID) {
+      chats.push({ channel: "telegram", address: config.STAFF_TELEGRAM_CHAT_ID });
+    }
+    if (config.WHATSAPP_ENABLED && config.STAFF_WHATSAPP_GROUP) {
+      chats.push({ channel: "whatsapp", address: config.STAFF_WHATSAPP_GROUP });
+    }
+    if (options.simulator) chats.push({ channel: "sim", address: "staff" });
+    const members = new Map<string, Set<string>>([
+      ["telegram", new Set(config.STAFF_TELEGRAM_IDS)],
+      ["whatsapp", new Set(config.STAFF_WHATSAPP_NUMBERS)],
+    ]);
+    return new StaffDirectory(chats, members, new Set(options.simulator ? ["sim"] : []));
+  }
+
+  /** True when the address is a staff chat. */
+  isStaffChat(channel: string, address: string): boolean {
+    return this.chats.some((c) => c.channel === channel && c.address === address);
+  }
+
+  /** True when the sender may act as staff on that channel. */
+  isStaff(channel: string, sender: string): boolean {
+    if (this.openChannels.has(channel)) return true;
+    return this.members.get(channel)?.has(sender) ?? false;
+  }
+}
