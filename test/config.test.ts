@@ -41,3 +41,14 @@ describe("configuration", () => {
     expect(() => readConfig({ [name]: value })).toThrow(message);
   });
 });
+
+describe(".env.example", () => {
+  it("documents every variable the configuration reads", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { ConfigSchema } = await import("../src/config.ts");
+    const example = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    const missing = Object.keys(ConfigSchema.shape).filter((key) => !documented.has(key));
+    expect(missing).toEqual([]);
+  });
+});
