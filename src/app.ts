@@ -2,6 +2,7 @@
  * Assembles the bot: content, engine settings, store, runtime and delivery. `main.ts`, the
  * simulator and tests all build the bot through here, so they run the same thing.
  */
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
 import type { Config } from "./config.ts";
@@ -11,10 +12,11 @@ import { formatProblem } from "./flows/problem.ts";
 import { flatten } from "./i18n/locales.ts";
 import type { Logger } from "./log.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
+import { FloodGuard } from "./runtime/flood.ts";
 import { type EngineBase, Runtime } from "./runtime/runtime.ts";
 import { StaffDesk } from "./staff/desk.ts";
 import { StaffDirectory } from "./staff/directory.ts";
-import { StaffText } from "./staff/render.ts";
+import { StaffText, wibDate } from "./staff/render.ts";
 import { openDatabase } from "./store/db.ts";
 import { Store } from "./store/store.ts";
 
@@ -126,11 +128,30 @@ export function createApp(options: AppOptions): App {
     clock,
     log,
     cases: desk,
+    flood: new FloodGuard({
+      max: config.FLOOD_MAX_MESSAGES,
+      windowMs: config.FLOOD_WINDOW_SECONDS * 1000,
+    }),
     ...(options.random ? { random: options.random } : {}),
   });
   const delivery = new Delivery(store, channels, clock, log, options.policy);
   const flush = async (names: Iterable<string>) => {
     await Promise.all([...names].map((name) => delivery.flush(name)));
+  };
+  // Retention runs once per (Pamekasan) day; files go after the rows are gone.
+  const purgeDaily = () => {
+    const now = clock();
+    const today = wibDate(now);
+    if (store.settings.get("retention_run") === today) return;
+    const purge = store.transaction(() => {
+      store.settings.set("retention_run", today);
+      return store.purgeOld(now, config.RETENTION_DAYS);
+    });
+    for (const file of purge.files) rmSync(file, { force: true });
+    log.info(
+      { messages: purge.messages, outbox: purge.outbox, attachments: purge.attachments },
+      "retention_purge",
+    );
   };
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -150,6 +171,7 @@ export function createApp(options: AppOptions): App {
     },
     async tick() {
       await flush(desk.tick());
+      purgeDaily();
     },
     start() {
       delivery.start();

@@ -64,6 +64,9 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[\d-]+@g\.us$/, { message: "expected a group JID ending in @g.us" })
     .optional(),
+  RETENTION_DAYS: positiveInt("a whole number of days").default(365),
+  FLOOD_MAX_MESSAGES: positiveInt("a whole number of messages").default(30),
+  FLOOD_WINDOW_SECONDS: positiveInt("a whole number of seconds").default(60),
   URGENT_CASE_REMINDER_MINUTES: positiveInt("a whole number of minutes").default(15),
   CASE_REMINDER_MINUTES: positiveInt("a whole number of minutes").default(240),
   DAILY_SUMMARY_HOUR: z.coerce

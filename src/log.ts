@@ -7,6 +7,6 @@ export type Logger = pino.Logger;
  * A pino logger writing JSON lines to stderr (stdout belongs to the terminal chat and the
  * simulator). Log events and ids, never message text or personal data.
  */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: undefined }, pino.destination({ dest: 2, sync: true }));
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, base: undefined }, destination ?? pino.destination({ dest: 2, sync: true }));
 }

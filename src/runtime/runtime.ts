@@ -9,6 +9,7 @@ import type { CaseRecord } from "../store/cases.ts";
 import type { Store } from "../store/store.ts";
 import type { User } from "../store/users.ts";
 import { makeCaseRef } from "./case-ref.ts";
+import type { FloodGuard } from "./flood.ts";
 
 /** The engine's dependencies that do not change per message. */
 export type EngineBase = Omit<EngineDeps, "now" | "newCaseRef">;
@@ -32,6 +33,8 @@ export interface RuntimeOptions {
   log: Logger;
   random?: () => number;
   cases?: CaseHooks;
+  /** Per-sender flood control; none when absent. */
+  flood?: FloodGuard;
 }
 
 /** What handling one inbound message did. */
@@ -81,11 +84,39 @@ export class Runtime {
       if (!store.inbound.claim(inbound.channel, inbound.messageId, now)) return none;
       const user = store.users.touch(inbound.channel, inbound.address, now);
       const prev = store.sessions.load(user.id);
+      const verdict =
+        this.options.flood?.check(`${inbound.channel}:${inbound.address}`, now) ?? "ok";
+      if (verdict !== "ok") return this.throttled(user, prev, inbound, verdict, now);
       store.messages.add(user.id, "in", inbound.input.type, logText(inbound.input), now);
       const result = this.step(prev, inbound, now, user.id);
       return this.apply(user, result, now, files);
     });
     for (const file of files) rmSync(file, { force: true });
+    return handled;
+  }
+
+  /** Records a message over the flood limit without answering it (one notice per window). */
+  private throttled(
+    user: User,
+    prev: SessionState | null,
+    inbound: Inbound,
+    verdict: "notice" | "drop",
+    now: number,
+  ): Handled {
+    const { store, engine, log } = this.options;
+    store.messages.add(user.id, "in", "throttled", logText(inbound.input), now);
+    const handled: Handled = { duplicate: false, queued: [], channels: new Set() };
+    if (verdict === "drop") return handled;
+    log.warn({ user: user.id, channel: inbound.channel }, "flood_throttled");
+    const text = engine.t(prev?.lang ?? engine.settings.defaultLang, SYSTEM.flood);
+    const message = {
+      userId: user.id,
+      channel: user.channel,
+      address: user.address,
+      message: { text },
+    };
+    handled.queued.push(store.outbox.add(message, now));
+    handled.channels.add(user.channel);
     return handled;
   }
 

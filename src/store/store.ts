@@ -5,6 +5,7 @@ import { type Erasure, eraseUser } from "./erase.ts";
 import { Inbound } from "./inbound.ts";
 import { Messages } from "./messages.ts";
 import { Outbox } from "./outbox.ts";
+import { type Purge, purgeOld } from "./retention.ts";
 import { Sessions } from "./sessions.ts";
 import { Settings } from "./settings.ts";
 import { Users } from "./users.ts";
@@ -42,6 +43,11 @@ export class Store {
   /** Erases everything about a user (see {@link eraseUser}). */
   eraseUser(userId: number, now: number): Erasure {
     return eraseUser(this.db, userId, now);
+  }
+
+  /** Deletes what is older than the retention period (see {@link purgeOld}). */
+  purgeOld(now: number, days: number): Purge {
+    return purgeOld(this.db, now, days);
   }
 
   /** SQLite's own consistency check; "ok" when healthy. */
