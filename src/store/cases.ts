@@ -94,6 +94,7 @@ export class Cases {
   private readonly eventStmt;
   private readonly attachStmt;
   private readonly byUserStmt;
+  private readonly adoptStmt;
 
   constructor(db: Database) {
     this.addStmt = db.prepare(
@@ -128,6 +129,10 @@ export class Cases {
     );
     this.byUserStmt = db.prepare<[number], Row>(
       "SELECT * FROM cases WHERE user_id = ? ORDER BY id DESC",
+    );
+    this.adoptStmt = db.prepare<[number, number, string]>(
+      `UPDATE attachments SET case_id = ?
+       WHERE id = (SELECT id FROM attachments WHERE case_id IS NULL AND user_id = ? AND path = ? LIMIT 1)`,
     );
   }
 
@@ -198,7 +203,10 @@ export class Cases {
     }));
   }
 
-  /** Stores a piece of media for a case (or, with no case yet, for the user). */
+  /**
+   * Stores a piece of media for a case (or, with no case yet, for the user). A stored file
+   * already recorded for the user without a case moves to the case instead of being listed twice.
+   */
   attach(
     caseId: number | null,
     userId: number | null,
@@ -206,6 +214,9 @@ export class Cases {
     now: number,
     path?: string,
   ): void {
+    if (caseId !== null && userId !== null && media.path) {
+      if (this.adoptStmt.run(caseId, userId, media.path).changes > 0) return;
+    }
     this.attachStmt.run(
       caseId,
       userId,

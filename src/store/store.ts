@@ -7,6 +7,7 @@ import { Messages } from "./messages.ts";
 import { Outbox } from "./outbox.ts";
 import { Sessions } from "./sessions.ts";
 import { Users } from "./users.ts";
+import { WHATSAPP_CHANNEL, WhatsAppData } from "./whatsapp.ts";
 
 /**
  * All persistent state, one repository per table group. Only modules under `store/` write SQL;
@@ -20,6 +21,7 @@ export class Store {
   readonly outbox: Outbox;
   readonly cases: Cases;
   readonly audit: Audit;
+  readonly whatsapp: WhatsAppData;
 
   constructor(readonly db: Database) {
     this.users = new Users(db);
@@ -29,6 +31,7 @@ export class Store {
     this.outbox = new Outbox(db);
     this.cases = new Cases(db);
     this.audit = new Audit(db);
+    this.whatsapp = new WhatsAppData(db);
   }
 
   /** Runs `fn` in one immediate transaction: all of it is stored, or none. */
@@ -38,7 +41,11 @@ export class Store {
 
   /** Erases everything about a user (see {@link eraseUser}). */
   eraseUser(userId: number, now: number): Erasure {
-    return eraseUser(this.db, userId, now);
+    const user = this.users.get(userId);
+    const erasure = eraseUser(this.db, userId, now);
+    // A channel's own records of the person go too (WhatsApp: their JIDs and what we sent).
+    if (user?.channel === WHATSAPP_CHANNEL) this.whatsapp.forget(user.address);
+    return erasure;
   }
 
   /** SQLite's own consistency check; "ok" when healthy. */
