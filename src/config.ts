@@ -62,6 +62,8 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[\d-]+@g\.us$/, { message: "expected a group JID ending in @g.us" })
     .optional(),
+  WHATSAPP_MEDIA_MAX_MB: positiveInt("a whole number of megabytes").default(16),
+  WHATSAPP_MAX_PER_MINUTE: positiveInt("a whole number of messages").default(30),
   STAFF_WHATSAPP_NUMBERS: list(
     z.string().regex(/^\d{8,15}$/),
     "phone numbers in international digits",
