@@ -83,6 +83,14 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, limit = RECENT_LIMIT):
   }
 }
 
+/** Where a message goes. `keep`: store it for retries (not for people who erased their data). */
+interface Route {
+  jid: string;
+  address: string;
+  staff: boolean;
+  keep: boolean;
+}
+
 const serialise = (value: unknown): string => JSON.stringify(value, BufferJSON.replacer);
 
 /**
@@ -155,12 +163,17 @@ export class WhatsAppChannel implements Channel {
     this.connection.connect();
   }
 
+  /** Resolves once every message received so far is handled (and its replies sent). */
+  async idle(): Promise<void> {
+    await this.intake.idle();
+    await this.work.idle();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.connection.stop();
-    await this.intake.idle();
-    await this.work.idle();
+    await this.idle();
   }
 
   async deliver(out: Outgoing): Promise<void> {
@@ -373,10 +386,13 @@ export class WhatsAppChannel implements Channel {
 
   // --- outbound --------------------------------------------------------------------------
 
-  private route(address: string): { jid: string; address: string; staff: boolean } {
+  private route(address: string): Route {
     const { staffGroup, store } = this.options;
-    if (staffGroup && address === staffGroup) return { jid: staffGroup, address, staff: true };
-    const jid = store.identities.find(address)?.replyJid ?? this.recentJids.get(address);
+    if (staffGroup && address === staffGroup)
+      return { jid: staffGroup, address, staff: true, keep: true };
+    const known = store.identities.find(address)?.replyJid;
+    // After an erasure only memory knows where the goodbye goes; nothing of it is stored.
+    const jid = known ?? this.recentJids.get(address);
     if (!jid) {
       // Never start a chat: WhatsApp bans numbers that message people who did not write first.
       throw new DeliveryError(
@@ -384,12 +400,12 @@ export class WhatsAppChannel implements Channel {
         "permanent",
       );
     }
-    return { jid, address, staff: false };
+    return { jid, address, staff: false, keep: known !== undefined };
   }
 
   private async send(
     sock: WaSocket,
-    route: { jid: string; address: string; staff: boolean },
+    route: Route,
     content: AnyMessageContent,
     out: Outgoing,
   ): Promise<void> {
@@ -410,7 +426,7 @@ export class WhatsAppChannel implements Channel {
       } catch (error) {
         throw this.sendError(error);
       }
-      if (sent?.message) {
+      if (sent?.message && route.keep) {
         store.sent.add(
           {
             messageId: sent.key.id ?? messageId,
