@@ -78,11 +78,12 @@ export async function saveMedia(
   mkdirSync(limits.dir, { recursive: true, mode: 0o700 });
   const path = join(limits.dir, `${randomUUID()}${accepted.ext}`);
   const meter = new Meter(limits.maxBytes);
+  const file = createWriteStream(path, { mode: 0o600, flags: "wx" });
   try {
-    await pipeline(source, meter, createWriteStream(path, { mode: 0o600, flags: "wx" }), {
-      signal: AbortSignal.timeout(limits.timeoutMs),
-    });
+    await pipeline(source, meter, file, { signal: AbortSignal.timeout(limits.timeoutMs) });
   } catch (error) {
+    // The file may still be opening; remove it only once the stream is closed, or it reappears.
+    if (!file.closed) await new Promise((resolve) => file.once("close", resolve));
     rmSync(path, { force: true });
     return { ok: false, reason: error instanceof TooLarge ? "too_large" : "failed" };
   }
