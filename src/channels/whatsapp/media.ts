@@ -83,7 +83,7 @@ export async function saveMedia(
     await pipeline(source, meter, file, { signal: AbortSignal.timeout(limits.timeoutMs) });
   } catch (error) {
     // The file may still be opening; remove it only once the stream is closed, or it reappears.
-    if (!file.closed) await new Promise((resolve) => file.once("close", resolve));
+    if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
     rmSync(path, { force: true });
     return { ok: false, reason: error instanceof TooLarge ? "too_large" : "failed" };
   }
