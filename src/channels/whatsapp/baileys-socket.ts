@@ -14,7 +14,11 @@ import type { SocketFactory, WaSocket } from "./socket.ts";
  * keeps its notifications (not marked online), no full history download, the library's bundled
  * WhatsApp Web version (fetching the newest on each connect is discouraged).
  */
-export function baileysSocketFactory(log: Logger): SocketFactory {
+export function baileysSocketFactory(
+  log: Logger,
+  /** Another WhatsApp Web endpoint (tests point it at a local server). */
+  options: { waWebSocketUrl?: string } = {},
+): SocketFactory {
   const logger = baileysLogger(log);
   return (params): WaSocket => {
     const sock = makeWASocket({
@@ -29,6 +33,7 @@ export function baileysSocketFactory(log: Logger): SocketFactory {
       syncFullHistory: false,
       getMessage: params.getMessage,
       msgRetryCounterCache: params.msgRetryCounterCache,
+      ...(options.waWebSocketUrl ? { waWebSocketUrl: options.waWebSocketUrl } : {}),
     });
     const lidMapping = () => sock.signalRepository.lidMapping;
     return {
