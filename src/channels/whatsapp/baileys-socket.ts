@@ -1,6 +1,7 @@
 import {
   Browsers,
   downloadMediaMessage,
+  type GroupMetadata,
   jidNormalizedUser,
   makeCacheableSignalKeyStore,
   makeWASocket,
@@ -8,6 +9,8 @@ import {
 import type { Logger } from "../../log.ts";
 import { baileysLogger } from "./baileys-logger.ts";
 import type { SocketFactory, WaSocket } from "./socket.ts";
+
+const GROUP_TTL_MS = 5 * 60_000;
 
 /**
  * Makes real Baileys sockets. Settings chosen for a helpline on a personal number: the phone
@@ -20,6 +23,9 @@ export function baileysSocketFactory(
   options: { waWebSocketUrl?: string } = {},
 ): SocketFactory {
   const logger = baileysLogger(log);
+  // Group metadata for sends to the staff group: fetching it for every message is what gets
+  // group senders rate-limited. Shared by all sockets; dropped when the group changes.
+  const groups = new Map<string, { meta: GroupMetadata; at: number }>();
   return (params): WaSocket => {
     const sock = makeWASocket({
       auth: {
@@ -33,8 +39,23 @@ export function baileysSocketFactory(
       syncFullHistory: false,
       getMessage: params.getMessage,
       msgRetryCounterCache: params.msgRetryCounterCache,
+      cachedGroupMetadata: async (jid) => {
+        const hit = groups.get(jid);
+        if (hit && Date.now() - hit.at < GROUP_TTL_MS) return hit.meta;
+        try {
+          const meta = await sock.groupMetadata(jid);
+          groups.set(jid, { meta, at: Date.now() });
+          return meta;
+        } catch {
+          return undefined;
+        }
+      },
       ...(options.waWebSocketUrl ? { waWebSocketUrl: options.waWebSocketUrl } : {}),
     });
+    sock.ev.on("groups.update", (updates) => {
+      for (const u of updates) if (u.id) groups.delete(u.id);
+    });
+    sock.ev.on("group-participants.update", ({ id }) => groups.delete(id));
     const lidMapping = () => sock.signalRepository.lidMapping;
     return {
       ev: sock.ev,

@@ -19,10 +19,10 @@ export interface PacingOptions {
 export const DEFAULT_PACING: PacingOptions = {
   maxPerMinute: 30,
   typingMinMs: 800,
-  typingMaxMs: 4_000,
+  typingMaxMs: 3_000,
   typingMsPerChar: 25,
-  gapMinMs: 1_000,
-  gapMaxMs: 2_500,
+  gapMinMs: 800,
+  gapMaxMs: 2_000,
 };
 
 /** Clock, sleep and randomness, injected so tests run instantly and deterministically. */

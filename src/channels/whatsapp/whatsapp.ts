@@ -255,7 +255,7 @@ export class WhatsAppChannel implements Channel {
     void this.intake.run("intake", async () => {
       try {
         if (read.kind === "staff") {
-          await this.work.run(read.chat, () => this.handleStaff(sock, msg, read));
+          void this.work.run(read.chat, () => this.handleStaff(sock, msg, read));
           return;
         }
         const who = await this.identities.resolve(read.sender, read.chat, sock);
