@@ -280,6 +280,7 @@ export class WhatsAppChannel implements Channel {
     const { log } = this.options;
     const receive = this.receive;
     if (!receive) return;
+    sock = this.live(sock);
     // Seen, and "typing…", the way a person at the phone would react.
     await this.quietly(() => sock.readMessages([msg.key]));
     await this.quietly(() => sock.sendPresenceUpdate("composing", read.chat));
@@ -294,6 +295,7 @@ export class WhatsAppChannel implements Channel {
 
   private async handleStaff(sock: WaSocket, msg: WAMessage, read: WaRead): Promise<void> {
     const hook = this.staffHook;
+    sock = this.live(sock);
     try {
       if (!hook) {
         this.options.log.debug("whatsapp_staff_message_without_desk");
@@ -372,6 +374,8 @@ export class WhatsAppChannel implements Channel {
         refusal = saved.reason === "failed" ? undefined : saved.reason;
       } catch (error) {
         log.warn({ err: error, attempt }, "whatsapp_media_download_failed");
+        await this.timing.sleep(2_000);
+        sock = this.live(sock);
       }
     }
     log.warn(
@@ -493,6 +497,11 @@ export class WhatsAppChannel implements Channel {
     } catch (error) {
       this.options.log.error({ err: error }, "whatsapp_prune_failed");
     }
+  }
+
+  /** The open socket if there is one (a message may outlive the socket it came on). */
+  private live(sock: WaSocket): WaSocket {
+    return this.connection.socket ?? sock;
   }
 
   /** Runs a best-effort socket call; failures (e.g. Connection Closed) are logged, not thrown. */
