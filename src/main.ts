@@ -6,6 +6,8 @@
 import { ContentError, createApp } from "./app.ts";
 import type { Channel } from "./channels/channel.ts";
 import { TerminalChannel } from "./channels/terminal/terminal.ts";
+import { createWhatsAppChannel } from "./channels/whatsapp/index.ts";
+import { toStaffInbound } from "./channels/whatsapp/staff.ts";
 import { type Config, ConfigError, loadDotEnv, readConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const forceChat = process.argv.includes("--chat");
   const channels: Channel[] = [];
-  const remote = channels.length > 0;
+  const remote = channels.length > 0 || config.WHATSAPP_ENABLED;
   const terminal =
     forceChat || !remote
       ? new TerminalChannel({
@@ -38,6 +40,17 @@ async function main(): Promise<void> {
       : undefined;
   if (terminal) channels.push(terminal);
   const app = createApp({ config, log, channels });
+  if (config.WHATSAPP_ENABLED) {
+    // The channel keeps its auth state and identities in the bot's database, so it is made
+    // once the store exists and registered with the app (delivery and shutdown see it).
+    const whatsapp = createWhatsAppChannel(config, log, app.store.whatsapp);
+    app.channels.set(whatsapp.name, whatsapp);
+    whatsapp.onStaffMessage = (message) => app.receiveStaff(toStaffInbound(message));
+    channels.push(whatsapp);
+    // Baileys may reject internal promises after a connection drops ("Connection Closed");
+    // that must not take the whole bot down.
+    process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled_rejection"));
+  }
 
   for (const line of channelStatus(config)) process.stderr.write(`${line}\n`);
   process.stderr.write(`Database: ${config.DATABASE_PATH}\n`);

@@ -88,6 +88,10 @@ export class Runtime {
         this.options.flood?.check(`${inbound.channel}:${inbound.address}`, now) ?? "ok";
       if (verdict !== "ok") return this.throttled(user, prev, inbound, verdict, now);
       store.messages.add(user.id, "in", inbound.input.type, logText(inbound.input), now);
+      // A file the channel downloaded belongs to the user from the moment it arrives, so
+      // erasing their data deletes it even if no case ever used it.
+      if (inbound.input.type === "media" && inbound.input.media.path)
+        store.cases.attach(null, user.id, inbound.input.media, now);
       const result = this.step(prev, inbound, now, user.id);
       return this.apply(user, result, now, files);
     });

@@ -102,6 +102,8 @@ export class StaffDesk implements CaseHooks {
 
   private handleIn(message: StaffInbound, now: number, touched: Touched): void {
     const { directory, log } = this.options;
+    // Channels may deliver a message twice (e.g. after a reconnect): act on it once.
+    if (!this.store.inbound.claim(message.channel, `staff:${message.messageId}`, now)) return;
     if (!directory.isStaffChat(message.channel, message.chat)) {
       log.warn({ channel: message.channel }, "staff_message_outside_staff_chat");
       return;

@@ -133,6 +133,7 @@ export class Cases {
   private readonly eventStmt;
   private readonly attachStmt;
   private readonly byUserStmt;
+  private readonly adoptStmt;
 
   constructor(private readonly db: Database) {
     this.addStmt = db.prepare(
@@ -167,6 +168,10 @@ export class Cases {
     );
     this.byUserStmt = db.prepare<[number], Row>(
       "SELECT * FROM cases WHERE user_id = ? ORDER BY id DESC",
+    );
+    this.adoptStmt = db.prepare<[number, number, string]>(
+      `UPDATE attachments SET case_id = ?
+       WHERE id = (SELECT id FROM attachments WHERE case_id IS NULL AND user_id = ? AND path = ? LIMIT 1)`,
     );
   }
 
@@ -341,8 +346,14 @@ export class Cases {
     }));
   }
 
-  /** Stores a piece of media for a case (or, with no case yet, for the user). */
+  /**
+   * Stores a piece of media for a case (or, with no case yet, for the user). A stored file
+   * already recorded for the user without a case moves to the case instead of being listed twice.
+   */
   attach(caseId: number | null, userId: number | null, media: MediaRef, now: number): void {
+    if (caseId !== null && userId !== null && media.path) {
+      if (this.adoptStmt.run(caseId, userId, media.path).changes > 0) return;
+    }
     this.attachStmt.run(
       caseId,
       userId,

@@ -130,6 +130,42 @@ export const MIGRATIONS: ((db: Database) => void)[] = [
       ALTER TABLE cases ADD COLUMN reminders INTEGER NOT NULL DEFAULT 0;
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     `),
+  // 4: WhatsApp: the linked device's auth state (creds and Signal keys), who is who (a person
+  // may write from a phone-number JID or a LID), and what we sent (for the library's retries).
+  (db) =>
+    db.exec(`
+      CREATE TABLE wa_auth_creds (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        creds TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE wa_auth_keys (
+        type TEXT NOT NULL,
+        id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (type, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE wa_identities (
+        -- AUTOINCREMENT: the id is the person's address (wa:<id>); never give it to someone else.
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lid TEXT UNIQUE,
+        pn TEXT UNIQUE,
+        reply_jid TEXT NOT NULL,
+        push_name TEXT,
+        first_seen INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL
+      );
+      CREATE TABLE wa_sent (
+        message_id TEXT PRIMARY KEY,
+        address TEXT NOT NULL,
+        jid TEXT NOT NULL,
+        ref INTEGER,
+        message TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX wa_sent_address ON wa_sent (address);
+      CREATE INDEX wa_sent_created ON wa_sent (created_at);
+    `),
 ];
 
 /** Brings a database to the latest schema, one transaction per migration. */

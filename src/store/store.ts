@@ -9,6 +9,7 @@ import { type Purge, purgeOld } from "./retention.ts";
 import { Sessions } from "./sessions.ts";
 import { Settings } from "./settings.ts";
 import { Users } from "./users.ts";
+import { WHATSAPP_CHANNEL, WhatsAppData } from "./whatsapp.ts";
 
 /**
  * All persistent state, one repository per table group. Only modules under `store/` write SQL;
@@ -23,6 +24,7 @@ export class Store {
   readonly cases: Cases;
   readonly audit: Audit;
   readonly settings: Settings;
+  readonly whatsapp: WhatsAppData;
 
   constructor(readonly db: Database) {
     this.users = new Users(db);
@@ -33,6 +35,7 @@ export class Store {
     this.cases = new Cases(db);
     this.audit = new Audit(db);
     this.settings = new Settings(db);
+    this.whatsapp = new WhatsAppData(db);
   }
 
   /** Runs `fn` in one immediate transaction: all of it is stored, or none. */
@@ -42,7 +45,11 @@ export class Store {
 
   /** Erases everything about a user (see {@link eraseUser}). */
   eraseUser(userId: number, now: number): Erasure {
-    return eraseUser(this.db, userId, now);
+    const user = this.users.get(userId);
+    const erasure = eraseUser(this.db, userId, now);
+    // A channel's own records of the person go too (WhatsApp: their JIDs and what we sent).
+    if (user?.channel === WHATSAPP_CHANNEL) this.whatsapp.forget(user.address);
+    return erasure;
   }
 
   /** Deletes what is older than the retention period (see {@link purgeOld}). */
