@@ -1,7 +1,8 @@
+import { TELEGRAM_KEYS } from "../channels/telegram/commands.ts";
 import { systemKeys } from "../engine/system-keys.ts";
 
 /**
  * Message keys used by code rather than by flows. Each module that sends its own texts lists
  * them here, so the flow checker can require them in every locale and knows they are used.
  */
-export const CODE_KEYS: readonly string[] = [...systemKeys()];
+export const CODE_KEYS: readonly string[] = [...systemKeys(), ...TELEGRAM_KEYS];
