@@ -49,6 +49,7 @@ interface PendingFailure {
   chatId?: string;
   failure: Failure;
   times: number;
+  skip: number;
 }
 
 interface StoredMessage {
@@ -134,7 +135,9 @@ export class FakeBotApi {
   private async listen(): Promise<void> {
     const server = createServer((req, res) => {
       this.route(req, res).catch((err: unknown) => {
-        res.writeHead(500).end(String(err));
+        console.error("fake Bot API failed:", err);
+        if (!res.headersSent) res.writeHead(500);
+        res.end(String(err));
       });
     });
     this.server = server;
@@ -274,12 +277,20 @@ export class FakeBotApi {
 
   // --- what tests arrange ---------------------------------------------------------------
 
-  /** The next `times` calls of `method` (to `chatId`, if given) fail this way. */
-  failNext(method: string, failure: Failure, options: { chatId?: number; times?: number } = {}) {
+  /**
+   * The next `times` calls of `method` (to `chatId`, if given) fail this way, after letting
+   * `skip` calls through.
+   */
+  failNext(
+    method: string,
+    failure: Failure,
+    options: { chatId?: number; times?: number; skip?: number } = {},
+  ) {
     this.failures.push({
       method,
       failure,
       times: options.times ?? 1,
+      skip: options.skip ?? 0,
       ...(options.chatId !== undefined ? { chatId: String(options.chatId) } : {}),
     });
   }
@@ -367,6 +378,7 @@ export class FakeBotApi {
     const method = m[2] as string;
     const payload = await readPayload(req);
     this.calls.push({ method, payload, at: Date.now() });
+    this.notify();
     try {
       const failure = this.takeFailure(method, payload);
       if (failure === "network") {
@@ -393,8 +405,12 @@ export class FakeBotApi {
           : {}),
       });
     } finally {
-      for (const watch of [...this.watchers]) watch();
+      this.notify();
     }
+  }
+
+  private notify(): void {
+    for (const watch of [...this.watchers]) watch();
   }
 
   private reply(res: ServerResponse, body: unknown): void {
@@ -409,6 +425,10 @@ export class FakeBotApi {
     );
     const found = this.failures[index];
     if (!found) return undefined;
+    if (found.skip > 0) {
+      found.skip--;
+      return undefined;
+    }
     if (--found.times <= 0) this.failures.splice(index, 1);
     return found.failure;
   }
@@ -608,27 +628,49 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
   const type = req.headers["content-type"] ?? "";
   if (body.length === 0) return {};
   if (type.startsWith("application/json")) return JSON.parse(body.toString("utf8"));
-  if (type.startsWith("multipart/form-data")) {
-    const form = await new Response(body, { headers: { "content-type": type } }).formData();
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") {
+  const boundary = /boundary=(.+)$/.exec(type)?.[1];
+  if (type.startsWith("multipart/form-data") && boundary) return parseMultipart(body, boundary);
+  return {};
+}
+
+/**
+ * A tolerant multipart/form-data reader. grammY writes part headers without spaces and with an
+ * unquoted filename (`content-disposition:form-data;name="x";filename=y`), which undici's
+ * strict parser refuses but Telegram accepts.
+ */
+function parseMultipart(body: Buffer, boundary: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === "--") break;
+    const next = body.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = body.subarray(start + 2, next - 2); // drop the CRLFs around the part
+    const split = part.indexOf("\r\n\r\n");
+    const head = part.subarray(0, split).toString("utf8");
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]+)"/i.exec(head)?.[1];
+    const filename = /filename="?([^";\r\n]+)"?/i.exec(head)?.[1];
+    if (name) {
+      if (filename) out[name] = { name: filename, size: content.length };
+      else {
+        const value = content.toString("utf8");
         // grammY sends objects (reply_markup …) as JSON strings in multipart bodies.
         try {
-          out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+          out[name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
         } catch {
-          out[key] = value;
+          out[name] = value;
         }
-      } else {
-        out[key] = { name: value.name, size: value.size };
       }
     }
-    // A file field refers to its attachment as "attach://<name>".
-    for (const [key, value] of Object.entries(out)) {
-      const ref = typeof value === "string" ? /^attach:\/\/(.+)$/.exec(value) : null;
-      if (ref) out[key] = out[ref[1] as string] ?? value;
-    }
-    return out;
+    at = next;
   }
-  return {};
+  // A file field refers to its attachment as "attach://<id>".
+  for (const [key, value] of Object.entries(out)) {
+    const ref = typeof value === "string" ? /^attach:\/\/(.+)$/.exec(value) : null;
+    if (ref) out[key] = out[ref[1] as string] ?? value;
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { type App, createApp, loadCheckedContent } from "../../src/app.ts";
 import type { TelegramChannel } from "../../src/channels/telegram/adapter.ts";
 import { type TelegramOverrides, telegramFromConfig } from "../../src/channels/telegram/setup.ts";
 import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
+import type { Config } from "../../src/config.ts";
 import { type Content, translatorFor } from "../../src/content.ts";
 import { loadFlowText } from "../../src/flows/load.ts";
 import type { DeliveryPolicy } from "../../src/runtime/delivery.ts";
@@ -46,6 +47,7 @@ export function tempDatabase(): { path: string; dir: string; cleanup: () => void
 
 /** A running bot on Telegram. */
 export interface TelegramTestBot {
+  config: Config;
   app: App;
   channel: TelegramChannel;
   stop(): Promise<void>;
@@ -92,7 +94,7 @@ export async function startTelegramBot(
   });
   app.delivery.start();
   if (!options.noStart) await channel.start(app.receive);
-  return { app, channel, stop: () => app.close() };
+  return { config, app, channel, stop: () => app.close() };
 }
 
 /** Polls `check` until it returns something truthy. */
