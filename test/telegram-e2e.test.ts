@@ -175,7 +175,7 @@ describe("Telegram end to end (real grammY, fake Bot API)", () => {
   });
 
   it("stickers and locations get a kind reply and the question again", async () => {
-    await start();
+    const bot = await start();
     const chat = 1004;
     fake.userText(chat, "halo");
     await fake.waitForSent(chat, 2);
@@ -198,6 +198,30 @@ describe("Telegram end to end (real grammY, fake Bot API)", () => {
     fake.userMessage(chat, { location: { latitude: -7.16, longitude: 113.48 } });
     reply = await fake.waitForSent(chat, 2, since);
     expect(shown(reply[0] as Sent)).toContain("nama desa");
+    // A photo where no media is expected: its caption counts as the typed answer.
+    since = fake.sent.length;
+    fake.userPhoto(chat, { caption: "1" });
+    await settled(bot);
+    const last = fake.sentTo(chat).at(-1) as Sent;
+    expect(shown(last)).toContain("Kantor Imigrasi Pamekasan");
+  });
+
+  it("handles one chat's messages in order while chats run in parallel", async () => {
+    const bot = await start();
+    // Typed quickly: they reach the bot in one batch of updates.
+    for (const chat of [1101, 1102, 1103]) {
+      fake.userText(chat, "halo", { lang: "id" });
+      fake.userText(chat, "bahasa");
+      fake.userText(chat, "2");
+    }
+    await settled(bot);
+    for (const chat of [1101, 1102, 1103]) {
+      const texts = fake.sentTo(chat).map(shown);
+      expect(texts).toHaveLength(5);
+      expect(texts[2]).toContain("Pèlè bhâsa");
+      expect(texts[3]).toContain("Bhâsa Madhurâ");
+      expect(texts[4]).toContain("Èatorè pèlè");
+    }
   });
 
   it("a 429 with retry_after is waited out, then the reply is delivered in order", async () => {

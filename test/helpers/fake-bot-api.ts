@@ -317,7 +317,7 @@ export class FakeBotApi {
     return this.updates.every((u) => u.update_id < this.offset);
   }
 
-  /** Waits until `check` returns something (re-checked whenever the bot calls the API). */
+  /** Waits until `check` returns something. */
   async waitFor<T>(
     check: () => T | undefined | false,
     timeoutMs = 8_000,
@@ -326,7 +326,10 @@ export class FakeBotApi {
     const first = check();
     if (first) return first;
     return await new Promise<T>((resolve, reject) => {
+      // Re-checked on every API call, and every 25 ms for conditions that depend on time.
+      const tick = setInterval(() => watch(), 25);
       const timer = setTimeout(() => {
+        clearInterval(tick);
         this.watchers.delete(watch);
         reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
       }, timeoutMs);
@@ -334,6 +337,7 @@ export class FakeBotApi {
         const value = check();
         if (!value) return;
         clearTimeout(timer);
+        clearInterval(tick);
         this.watchers.delete(watch);
         resolve(value);
       };

@@ -75,8 +75,12 @@ export class Sender {
     const ids = this.progress.get(out.ref) ?? [];
     try {
       for (let i = ids.length; i < pieces.length; i++) {
-        await this.throttle.acquire(address.chatId, group);
-        ids.push(await this.sendPiece(address, pieces[i] as Piece));
+        const done = await this.throttle.acquire(address.chatId, group);
+        try {
+          ids.push(await this.sendPiece(address, pieces[i] as Piece));
+        } finally {
+          done();
+        }
         if (i < pieces.length - 1) this.remember(out.ref, ids);
       }
     } catch (error) {
