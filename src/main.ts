@@ -55,7 +55,10 @@ async function main(): Promise<void> {
         host: config.HTTP_HOST,
         port: config.PORT,
         log,
-        health: () => ({ ok: app.store.db.open, detail: { channels: [...app.channels.keys()] } }),
+        health: () => ({
+          ok: app.store.db.open && (telegram?.healthy ?? true),
+          detail: { channels: [...app.channels.keys()] },
+        }),
       })
     : undefined;
   if (http && telegram) mountWebhook(http, telegram, config);

@@ -292,4 +292,14 @@ describe("Telegram end to end (real grammY, fake Bot API)", () => {
     expect(fake.sentTo(chat, since)).toHaveLength(2);
     expect(fake.callsOf("answerCallbackQuery")).toHaveLength(answered + 1);
   });
+
+  it("a token Telegram refuses stops start-up with a one-line error", async () => {
+    const started = startTelegramBot(fake, {
+      databasePath: db.path,
+      env: { TELEGRAM_BOT_TOKEN: "999:wrong" },
+    });
+    await expect(started).rejects.toThrow(
+      "TELEGRAM_BOT_TOKEN: Telegram refused this token (401 Unauthorized)",
+    );
+  });
 });

@@ -93,7 +93,14 @@ export async function startTelegramBot(
     policy: FAST_POLICY,
   });
   app.delivery.start();
-  if (!options.noStart) await channel.start(app.receive);
+  if (!options.noStart) {
+    try {
+      await channel.start(app.receive);
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+  }
   return { config, app, channel, stop: () => app.close() };
 }
 

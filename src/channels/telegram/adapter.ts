@@ -3,9 +3,10 @@
  * or by webhook, hands them to the bot, and delivers the outbox.
  */
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import { type Api, type Bot, webhookCallback } from "grammy";
+import { type Api, type Bot, GrammyError, webhookCallback } from "grammy";
 import type { BotCommand, UserFromGetMe } from "grammy/types";
 import type { Context as HonoContext } from "hono";
+import { ConfigError } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import type { Channel, Outgoing, Receive } from "../channel.ts";
 import { createBot, createSendApi } from "./bot.ts";
@@ -116,6 +117,15 @@ export class TelegramChannel implements Channel {
     this.staffTapFn = handler;
   }
 
+  /**
+   * False once long polling has stopped by itself (token revoked, another instance polling with
+   * the same token): the bot receives nothing any more, and `/healthz` should say so.
+   */
+  get healthy(): boolean {
+    if (this.stopping || this.options.webhook) return true;
+    return this.runner?.isRunning() ?? true;
+  }
+
   /** Updates being handled right now. */
   get busy(): number {
     return this.inflight.size;
@@ -124,8 +134,15 @@ export class TelegramChannel implements Channel {
   async start(receive: Receive): Promise<void> {
     const { log, webhook } = this.options;
     this.receiveFn = receive;
-    // grammY types its signal with the abort-controller polyfill; a native one works the same.
-    await this.bot.init(this.abort.signal as Parameters<Bot["init"]>[0]);
+    try {
+      // grammY types its signal with the abort-controller polyfill; a native one works the same.
+      await this.bot.init(this.abort.signal as Parameters<Bot["init"]>[0]);
+    } catch (err) {
+      if (err instanceof GrammyError && err.error_code === 401) {
+        throw new ConfigError("TELEGRAM_BOT_TOKEN: Telegram refused this token (401 Unauthorized)");
+      }
+      throw err;
+    }
     await this.setCommands();
     if (webhook) {
       await this.bot.api.setWebhook(webhook.url, {

@@ -7,7 +7,7 @@ import { type Api, GrammyError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { MediaRef, OutMessage } from "../../engine/types.ts";
 import type { Logger } from "../../log.ts";
-import type { Outgoing } from "../channel.ts";
+import { DeliveryError, type Outgoing } from "../channel.ts";
 import { type ChatAddress, isGroupChat, parseAddress } from "./address.ts";
 import { isBadRequest, toDeliveryError } from "./errors.ts";
 import { keyboardFor, messageText } from "./keyboard.ts";
@@ -69,7 +69,7 @@ export class Sender {
    */
   async send(out: Outgoing): Promise<number[]> {
     const address = parseAddress(out.address);
-    if (!address) throw toDeliveryError(new Error(`not a Telegram address`), false);
+    if (!address) throw new DeliveryError("not a Telegram chat address", "permanent");
     const group = isGroupChat(address.chatId);
     const pieces = planPieces(out.message);
     const ids = this.progress.get(out.ref) ?? [];
