@@ -152,8 +152,11 @@ export class TelegramChannel implements Channel {
       log.info({ mode: "webhook", bot: this.bot.botInfo.username }, "telegram_started");
       return;
     }
-    // A webhook left over from an earlier deployment would make every getUpdates fail (409).
-    await this.bot.api.deleteWebhook();
+    // A webhook left over from an earlier deployment would make every getUpdates fail (409,
+    // logged as fatal and shown by /healthz), so remove it; a failure here is not fatal.
+    await this.bot.api
+      .deleteWebhook()
+      .catch((err: unknown) => log.warn({ err: String(err) }, "telegram_delete_webhook_failed"));
     this.runner = run(this.bot, {
       runner: {
         fetch: {
@@ -223,8 +226,9 @@ export class TelegramChannel implements Channel {
     if (this.runner && this.lastUpdateId > 0) {
       // The runner does not confirm the last batch; without this Telegram would send it again
       // after a restart (harmless thanks to de-duplication, but noisy).
+      const signal = AbortSignal.timeout(5_000) as Parameters<Api["getUpdates"]>[1];
       await this.bot.api
-        .getUpdates({ offset: this.lastUpdateId + 1, limit: 1, timeout: 0 })
+        .getUpdates({ offset: this.lastUpdateId + 1, limit: 1, timeout: 0 }, signal)
         .catch((err: unknown) =>
           this.options.log.debug({ err: String(err) }, "telegram_confirm_failed"),
         );

@@ -35,6 +35,31 @@ export interface Routes {
 type TapContext = Filter<Context, "callback_query">;
 type MessageContext = Filter<Context, "message">;
 
+/** Waits before the second and third attempt to store a message. */
+const RETRY_DELAYS_MS = [500, 2_000];
+
+/**
+ * Hands a message to the bot, trying again if storing it failed (a busy or briefly unavailable
+ * database): with long polling, Telegram will not send an update twice, so giving up would lose
+ * it. A retry is safe — a message already stored is recognised by its id and answered once.
+ */
+async function withRetries(attempt: () => Promise<void>, log: Logger): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      await attempt();
+      return;
+    } catch (err) {
+      const delay = RETRY_DELAYS_MS[i];
+      if (delay === undefined) throw err;
+      log.warn(
+        { err: err instanceof Error ? err.message : String(err), attempt: i + 1 },
+        "telegram_receive_retry",
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 /** The choice a tap means; data we did not make counts as a tap on an old menu. */
 function tapInput(data: string | undefined): UserInput {
   const choice = decodeChoice(data);
@@ -65,7 +90,7 @@ export function routeUpdates(routes: Routes): Composer<Context> {
     const fn = routes.receive();
     // Updates before start() cannot be stored: fail, so the webhook is retried by Telegram.
     if (!fn) throw new Error("telegram channel not started");
-    return fn;
+    return (message) => withRetries(() => fn(message), log);
   };
   const isStaffChat = (ctx: Context) =>
     routes.staffChatId !== undefined && String(ctx.chat?.id) === routes.staffChatId;
