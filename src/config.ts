@@ -28,74 +28,72 @@ const positiveInt = (what: string) =>
  * Every environment variable the bot reads (see `.env.example`), with its default. Unset and
  * empty mean the same.
  */
-export const ConfigSchema = z
-  .object({
-    DATABASE_PATH: z.string().min(1).default("data/jalur-resmi.db"),
-    DEFAULT_LANGUAGE: z.enum(["id", "mad"], { message: "expected id or mad" }).default("id"),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-        message: "expected one of fatal, error, warn, info, debug, trace, silent",
-      })
-      .default("info"),
-    SESSION_IDLE_MINUTES: positiveInt("a whole number of minutes").default(60),
-    TELEGRAM_BOT_TOKEN: z
-      .string()
-      .regex(/^\d+:[\w-]+$/, {
-        message: "expected a bot token like 123456:ABC-def (from @BotFather)",
-      })
-      .optional(),
-    TELEGRAM_API_ROOT: z
-      .url({ message: "expected a URL such as https://api.telegram.org" })
-      .default("https://api.telegram.org"),
-    TELEGRAM_WEBHOOK_URL: z
-      .url({
-        protocol: /^https$/,
-        message: "expected the public https URL Telegram should post to",
-      })
-      .optional(),
-    TELEGRAM_WEBHOOK_SECRET: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{16,256}$/, {
-        message: "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or -",
-      })
-      .optional(),
-    PORT: z.coerce
-      .number({ message: "expected a port number (0 to 65535)" })
-      .int({ message: "expected a port number (0 to 65535)" })
-      .min(0, { message: "expected a port number (0 to 65535)" })
-      .max(65535, { message: "expected a port number (0 to 65535)" })
-      .default(3000),
-    HTTP_HOST: z.string().min(1).default("0.0.0.0"),
-    STAFF_TELEGRAM_CHAT_ID: z
-      .string()
-      .regex(/^-?\d+$/, { message: "expected a numeric chat id such as -1001234567890" })
-      .optional(),
-    STAFF_TELEGRAM_IDS: list(z.string().regex(/^\d+$/), "numeric Telegram user ids").default([]),
-    WHATSAPP_ENABLED: bool.default(false),
-    WHATSAPP_PAIRING_NUMBER: z
-      .string()
-      .regex(/^\d{8,15}$/, {
-        message: "expected the phone number in international digits, e.g. 6281234567890",
-      })
-      .optional(),
-    STAFF_WHATSAPP_GROUP: z
-      .string()
-      .regex(/^[\d-]+@g\.us$/, { message: "expected a group JID ending in @g.us" })
-      .optional(),
-    STAFF_WHATSAPP_NUMBERS: list(
-      z.string().regex(/^\d{8,15}$/),
-      "phone numbers in international digits",
-    ).default([]),
-  })
-  .superRefine((config, ctx) => {
-    if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["TELEGRAM_WEBHOOK_SECRET"],
-        message: "required when TELEGRAM_WEBHOOK_URL is set (a random string Telegram sends back)",
-      });
-    }
-  });
+export const ConfigSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default("data/jalur-resmi.db"),
+  DEFAULT_LANGUAGE: z.enum(["id", "mad"], { message: "expected id or mad" }).default("id"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "expected one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  SESSION_IDLE_MINUTES: positiveInt("a whole number of minutes").default(60),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, {
+      message: "expected a bot token like 123456:ABC-def (from @BotFather)",
+    })
+    .optional(),
+  TELEGRAM_API_ROOT: z
+    .url({ message: "expected a URL such as https://api.telegram.org" })
+    .default("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_URL: z
+    .url({ protocol: /^https$/, message: "expected the public https URL Telegram should post to" })
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, {
+      message: "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or -",
+    })
+    .optional(),
+  PORT: z.coerce
+    .number({ message: "expected a port number (0 to 65535)" })
+    .int({ message: "expected a port number (0 to 65535)" })
+    .min(0, { message: "expected a port number (0 to 65535)" })
+    .max(65535, { message: "expected a port number (0 to 65535)" })
+    .default(3000),
+  HTTP_HOST: z.string().min(1).default("0.0.0.0"),
+  STAFF_TELEGRAM_CHAT_ID: z
+    .string()
+    .regex(/^-?\d+$/, { message: "expected a numeric chat id such as -1001234567890" })
+    .optional(),
+  STAFF_TELEGRAM_IDS: list(z.string().regex(/^\d+$/), "numeric Telegram user ids").default([]),
+  WHATSAPP_ENABLED: bool.default(false),
+  WHATSAPP_PAIRING_NUMBER: z
+    .string()
+    .regex(/^\d{8,15}$/, {
+      message: "expected the phone number in international digits, e.g. 6281234567890",
+    })
+    .optional(),
+  STAFF_WHATSAPP_GROUP: z
+    .string()
+    .regex(/^[\d-]+@g\.us$/, { message: "expected a group JID ending in @g.us" })
+    .optional(),
+  STAFF_WHATSAPP_NUMBERS: list(
+    z.string().regex(/^\d{8,15}$/),
+    "phone numbers in international digits",
+  ).default([]),
+});
+
+/** Rules that tie variables together. */
+const CheckedConfig = ConfigSchema.superRefine((config, ctx) => {
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["TELEGRAM_WEBHOOK_SECRET"],
+      message: "required when TELEGRAM_WEBHOOK_URL is set (a random string Telegram sends back)",
+    });
+  }
+});
 
 /** The validated configuration. */
 export type Config = z.infer<typeof ConfigSchema>;
@@ -113,7 +111,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ([key, value]) => key in ConfigSchema.shape && value !== undefined && value.trim() !== "",
     ),
   );
-  const result = ConfigSchema.safeParse(present);
+  const result = CheckedConfig.safeParse(present);
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? "configuration");

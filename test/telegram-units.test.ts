@@ -15,6 +15,7 @@ import { planPieces } from "../src/channels/telegram/outbound.ts";
 import { MAX_CAPTION, splitText } from "../src/channels/telegram/split.ts";
 import { toStaffMessage } from "../src/channels/telegram/staff.ts";
 import { TELEGRAM_LIMITS, Throttle } from "../src/channels/telegram/throttle.ts";
+import { readConfig } from "../src/config.ts";
 
 const BOT = "jalur_bot";
 const msg = (content: Partial<Message>): Message =>
@@ -300,5 +301,29 @@ describe("addresses and commands", () => {
       command: "menu",
       description: "id:telegram.cmd_menu · mad:telegram.cmd_menu",
     });
+  });
+});
+
+describe("Telegram configuration", () => {
+  it("needs a secret for webhooks and a valid port, with one-line errors", () => {
+    const url = "https://bot.example.org/telegram/hook";
+    expect(() => readConfig({ TELEGRAM_WEBHOOK_URL: url })).toThrow(
+      /^TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set/,
+    );
+    expect(() => readConfig({ TELEGRAM_WEBHOOK_URL: "http://x.org/h" })).toThrow(
+      /^TELEGRAM_WEBHOOK_URL: /,
+    );
+    expect(() => readConfig({ PORT: "70000" })).toThrow(
+      "PORT: expected a port number (0 to 65535)",
+    );
+    const config = readConfig({
+      TELEGRAM_WEBHOOK_URL: url,
+      TELEGRAM_WEBHOOK_SECRET: "x".repeat(20),
+    });
+    expect([config.PORT, config.HTTP_HOST, config.TELEGRAM_WEBHOOK_URL]).toEqual([
+      3000,
+      "0.0.0.0",
+      url,
+    ]);
   });
 });
