@@ -48,6 +48,22 @@ export const ConfigSchema = z.object({
   TELEGRAM_API_ROOT: z
     .url({ message: "expected a URL such as https://api.telegram.org" })
     .default("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_URL: z
+    .url({ protocol: /^https$/, message: "expected the public https URL Telegram should post to" })
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, {
+      message: "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or -",
+    })
+    .optional(),
+  PORT: z.coerce
+    .number({ message: "expected a port number (0 to 65535)" })
+    .int({ message: "expected a port number (0 to 65535)" })
+    .min(0, { message: "expected a port number (0 to 65535)" })
+    .max(65535, { message: "expected a port number (0 to 65535)" })
+    .default(3000),
+  HTTP_HOST: z.string().min(1).default("0.0.0.0"),
   STAFF_TELEGRAM_CHAT_ID: z
     .string()
     .regex(/^-?\d+$/, { message: "expected a numeric chat id such as -1001234567890" })
@@ -80,6 +96,17 @@ export const ConfigSchema = z.object({
   STAFF_WHATSAPP_NUMBERS: list(/^\d{8,15}$/, "phone numbers in international digits").default([]),
 });
 
+/** Rules that tie variables together. */
+const CheckedConfig = ConfigSchema.superRefine((config, ctx) => {
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["TELEGRAM_WEBHOOK_SECRET"],
+      message: "required when TELEGRAM_WEBHOOK_URL is set (a random string Telegram sends back)",
+    });
+  }
+});
+
 /** The validated configuration. */
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -96,7 +123,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ([key, value]) => key in ConfigSchema.shape && value !== undefined && value.trim() !== "",
     ),
   );
-  const result = ConfigSchema.safeParse(present);
+  const result = CheckedConfig.safeParse(present);
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? "configuration");

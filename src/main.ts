@@ -1,21 +1,27 @@
 /**
  * `npm start`: runs the bot on every configured channel. With none configured (or with
  * `--chat`, which `npm run chat` passes) it opens the terminal chat on the embedded database
- * and exits when stdin closes.
+ * and exits when stdin closes. SIGINT/SIGTERM stop it gracefully: no new updates, updates in
+ * flight finished, the outbox flushed, the database closed, exit code 0.
  */
-import { ContentError, createApp } from "./app.ts";
+import { ContentError, createApp, loadCheckedContent } from "./app.ts";
 import type { Channel } from "./channels/channel.ts";
+import { mountWebhook, telegramFromConfig } from "./channels/telegram/setup.ts";
+import { staffInbound, staffTapInbound } from "./channels/telegram/staff.ts";
 import { TerminalChannel } from "./channels/terminal/terminal.ts";
 import { createWhatsAppChannel } from "./channels/whatsapp/index.ts";
 import { toStaffInbound } from "./channels/whatsapp/staff.ts";
 import { type Config, ConfigError, loadDotEnv, readConfig } from "./config.ts";
+import { translatorFor } from "./content.ts";
+import { HttpServer } from "./http/server.ts";
 import { createLogger } from "./log.ts";
 
 /** Lines telling the operator which channels are off and how to turn them on. */
 export function channelStatus(config: Config): string[] {
+  const telegramMode = config.TELEGRAM_WEBHOOK_URL ? "webhook" : "long polling";
   return [
     config.TELEGRAM_BOT_TOKEN
-      ? "Telegram: on"
+      ? `Telegram: on (${telegramMode})`
       : "Telegram: off (set TELEGRAM_BOT_TOKEN to turn it on)",
     config.WHATSAPP_ENABLED
       ? "WhatsApp: on"
@@ -23,12 +29,18 @@ export function channelStatus(config: Config): string[] {
   ];
 }
 
+/** How long a graceful stop may take before the process exits anyway. */
+const STOP_TIMEOUT_MS = 30_000;
+
 async function main(): Promise<void> {
   loadDotEnv();
   const config = readConfig();
   const log = createLogger(config.LOG_LEVEL);
   const forceChat = process.argv.includes("--chat");
+  const content = loadCheckedContent();
   const channels: Channel[] = [];
+  const telegram = telegramFromConfig(config, { log, t: translatorFor(content) });
+  if (telegram) channels.push(telegram);
   const remote = channels.length > 0 || config.WHATSAPP_ENABLED;
   const terminal =
     forceChat || !remote
@@ -39,7 +51,14 @@ async function main(): Promise<void> {
         })
       : undefined;
   if (terminal) channels.push(terminal);
-  const app = createApp({ config, log, channels });
+  const app = createApp({ config, log, channels, content });
+  if (telegram) {
+    telegram.onStaffMessage((message) => app.receiveStaff(staffInbound(message)));
+    telegram.onStaffTap(async (tap) => {
+      const command = staffTapInbound(tap);
+      if (command) await app.receiveStaff(command);
+    });
+  }
   if (config.WHATSAPP_ENABLED) {
     // The channel keeps its auth state and identities in the bot's database, so it is made
     // once the store exists and registered with the app (delivery and shutdown see it).
@@ -51,6 +70,19 @@ async function main(): Promise<void> {
     // that must not take the whole bot down.
     process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled_rejection"));
   }
+  // The HTTP server (health checks, webhooks) runs whenever the bot serves a messaging app.
+  const http = remote
+    ? new HttpServer({
+        host: config.HTTP_HOST,
+        port: config.PORT,
+        log,
+        health: () => ({
+          ok: app.store.db.open && (telegram?.healthy ?? true),
+          detail: { channels: [...app.channels.keys()] },
+        }),
+      })
+    : undefined;
+  if (http && telegram) mountWebhook(http, telegram, config);
 
   for (const line of channelStatus(config)) process.stderr.write(`${line}\n`);
   process.stderr.write(`Database: ${config.DATABASE_PATH}\n`);
@@ -60,13 +92,33 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ reason }, "stopping");
+    const deadline = setTimeout(() => {
+      log.error({ ms: STOP_TIMEOUT_MS }, "stop_timeout");
+      process.exit(1);
+    }, STOP_TIMEOUT_MS);
+    deadline.unref();
     await app.close();
+    await http?.close();
+    clearTimeout(deadline);
+    log.info({ reason }, "stopped");
+    // Anything left (idle keep-alive sockets) must not hold the process; stdout gets a moment
+    // to drain first.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 1_000).unref();
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
 
+  if (http) {
+    const port = await http.listen();
+    process.stderr.write(`HTTP: listening on ${config.HTTP_HOST}:${port} (GET /healthz)\n`);
+  }
   app.start();
-  for (const channel of channels) await channel.start(app.receive);
+  try {
+    for (const channel of channels) await channel.start(app.receive);
+  } catch (error) {
+    if (stopping) return; // a signal arrived while a channel was still connecting
+    throw error;
+  }
   if (terminal) {
     process.stderr.write("Terminal chat: type a message (Ctrl+D to quit).\n");
     await terminal.closed;
@@ -79,5 +131,5 @@ main().catch((error: unknown) => {
   else if (error instanceof ContentError)
     console.error(`The flows have errors; the bot will not start:\n${error.message}`);
   else console.error(error);
-  process.exitCode = 1;
+  process.exit(1);
 });

@@ -71,6 +71,13 @@ export function step(
   return { state: turn.state, effects };
 }
 
+/** A media input with a caption, read as the caption's text; anything else unchanged. */
+function captionAsText(input: UserInput): UserInput {
+  return input.type === "media" && input.media.caption
+    ? { type: "text", text: input.media.caption }
+    : input;
+}
+
 function intro(turn: Turn): Effect {
   return { type: "reply", message: { text: turn.text(SYSTEM.intro) } };
 }
@@ -276,7 +283,8 @@ class Machine {
     otherwise();
   }
 
-  private answerSystem(prompt: SystemPrompt, input: UserInput): void {
+  private answerSystem(prompt: SystemPrompt, sent: UserInput): void {
+    const input = captionAsText(sent);
     let index = -1;
     if (input.type === "choice") index = prompt.options.indexOf(input.id);
     else if (input.type === "text") {
@@ -300,7 +308,7 @@ class Machine {
     this.go(target);
   }
 
-  private answerNode(prompt: NodePrompt, input: UserInput): void {
+  private answerNode(prompt: NodePrompt, sent: UserInput): void {
     const found = this.lookup(prompt);
     if (!found) {
       this.lost("prompt_node_missing");
@@ -308,11 +316,13 @@ class Machine {
     }
     const [node, kind] = found;
     const isMediaAsk = node.type === "ask" && node.input === "media";
-    if (input.type === "media" && !isMediaAsk && !input.media.caption) {
+    if (sent.type === "media" && !isMediaAsk && !sent.media.caption) {
       this.turn.say(SYSTEM.mediaNotExpected);
       this.reask();
       return;
     }
+    // Where no media is expected, a photo's caption is the answer, as if it had been typed.
+    const input = isMediaAsk ? sent : captionAsText(sent);
     this.turn.at = { flow: prompt.flow, node: prompt.node };
     const reply = kind.answer?.(node, input, this.turn) ?? { invalid: SYSTEM.hintMenu };
     if ("to" in reply) {

@@ -1,0 +1,54 @@
+/**
+ * How options become Telegram inline keyboards, and how a tap's `callback_data` becomes a
+ * choice again. The data carries the prompt number, so the engine can tell a tap on an old
+ * keyboard from an answer to the current question.
+ */
+import type { InlineKeyboardMarkup } from "grammy/types";
+import type { OutMessage, OutOption } from "../../engine/types.ts";
+
+/** Telegram's limit for `callback_data`, in UTF-8 bytes. */
+export const MAX_CALLBACK_DATA = 64;
+
+/** A decoded tap. `prompt` is absent when the message had no prompt number. */
+export interface Choice {
+  id: string;
+  prompt?: number;
+}
+
+/** `<prompt>:<option id>`, or `:<option id>` without a prompt; undefined if over 64 bytes. */
+export function encodeChoice(id: string, prompt: number | undefined): string | undefined {
+  const data = `${prompt ?? ""}:${id}`;
+  return Buffer.byteLength(data, "utf8") <= MAX_CALLBACK_DATA ? data : undefined;
+}
+
+/** Reads data made by {@link encodeChoice}; undefined for anything else. */
+export function decodeChoice(data: string | undefined): Choice | undefined {
+  const m = data === undefined ? null : /^(\d*):(.+)$/s.exec(data);
+  if (!m) return undefined;
+  const id = m[2] as string;
+  return m[1] ? { id, prompt: Number(m[1]) } : { id };
+}
+
+/** The numbered option list that goes under the text, so typing a number works too. */
+export function optionLines(options: readonly OutOption[]): string {
+  return options.map((o, i) => `${i + 1}. ${o.label}`).join("\n");
+}
+
+/** The text a user reads: the message, then its numbered options. */
+export function messageText(message: OutMessage): string {
+  const options = message.options ?? [];
+  if (options.length === 0) return message.text;
+  return message.text ? `${message.text}\n\n${optionLines(options)}` : optionLines(options);
+}
+
+/**
+ * One button per option (one per row: labels are sentences), labelled with the same number as
+ * in the text. An option whose data would not fit is left out; its number still works.
+ */
+export function keyboardFor(message: OutMessage): InlineKeyboardMarkup | undefined {
+  const rows = (message.options ?? []).flatMap((o, i) => {
+    const data = encodeChoice(o.id, message.prompt);
+    return data ? [[{ text: `${i + 1}. ${o.label}`, callback_data: data }]] : [];
+  });
+  return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}

@@ -1,0 +1,46 @@
+/**
+ * Builds the Telegram channel from the configuration, and plugs its webhook into the HTTP
+ * server. `main.ts`, the end-to-end tests and the benchmark all go through here.
+ */
+import type { Config } from "../../config.ts";
+import type { Translator } from "../../engine/deps.ts";
+import type { HttpServer } from "../../http/server.ts";
+import type { Logger } from "../../log.ts";
+import { TelegramChannel, type TelegramOptions } from "./adapter.ts";
+import { botCommands } from "./commands.ts";
+
+/** Settings that do not come from the environment (tests, the benchmark). */
+export type TelegramOverrides = Partial<Omit<TelegramOptions, "token" | "apiRoot" | "log">>;
+
+/** The Telegram channel for `config`, or undefined when `TELEGRAM_BOT_TOKEN` is unset. */
+export function telegramFromConfig(
+  config: Config,
+  deps: { log: Logger; t: Translator },
+  overrides: TelegramOverrides = {},
+): TelegramChannel | undefined {
+  if (!config.TELEGRAM_BOT_TOKEN) return undefined;
+  const webhook =
+    config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+      ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
+      : undefined;
+  return new TelegramChannel({
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    log: deps.log.child({ channel: "telegram" }),
+    commands: botCommands(deps.t),
+    ...(config.STAFF_TELEGRAM_CHAT_ID ? { staffChatId: config.STAFF_TELEGRAM_CHAT_ID } : {}),
+    ...(webhook ? { webhook } : {}),
+    ...overrides,
+  });
+}
+
+/** The path Telegram posts to: the webhook URL's path (e.g. `/telegram/webhook`). */
+export function webhookPath(url: string): string {
+  return new URL(url).pathname || "/";
+}
+
+/** Mounts the webhook endpoint on the HTTP server, when webhook mode is on. */
+export function mountWebhook(http: HttpServer, channel: TelegramChannel, config: Config): void {
+  if (!config.TELEGRAM_WEBHOOK_URL) return;
+  http.app.post(webhookPath(config.TELEGRAM_WEBHOOK_URL), channel.webhookHandler());
+}
