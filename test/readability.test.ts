@@ -4,12 +4,14 @@
  * strings equal to the Indonesian ones, names/numbers/URLs excepted), both languages use the same
  * placeholders, and the Madurese keeps one polite form of address.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../src/content.ts";
 import type { Flow } from "../src/engine/flow.ts";
 import { CASE_STATUSES, LANGS, type Lang } from "../src/engine/types.ts";
 import { flatten, placeholders } from "../src/i18n/locales.ts";
-import { realContent } from "./helpers/engine.ts";
+import { ROOT, realContent } from "./helpers/engine.ts";
 
 const MAX = 600;
 const MAX_IDENTICAL = 0.05;
@@ -152,5 +154,17 @@ describe("Madurese is Madurese", () => {
     for (const [key, mad] of texts.mad) expect(mad, key).not.toMatch(avoid);
     const addressed = [...texts.mad.values()].filter((m) => /panjhennengngan/.test(m)).length;
     expect(addressed).toBeGreaterThan(40);
+  });
+});
+
+describe("locales/mad/REVIEW.md", () => {
+  it("lists doubts only for keys that exist, each with its Indonesian source", () => {
+    const review = readFileSync(join(ROOT, "locales", "mad", "REVIEW.md"), "utf8");
+    const rows = [...review.matchAll(/^\| `([a-z_]+\.[a-z0-9_]+)` \| (.+?) \|/gm)];
+    expect(rows.length).toBeGreaterThan(50);
+    for (const [, key, id] of rows) {
+      expect(texts.mad.has(key as string), `${key} in REVIEW.md`).toBe(true);
+      expect((id as string).length, key).toBeGreaterThan(0);
+    }
   });
 });
