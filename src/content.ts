@@ -41,10 +41,11 @@ export function loadContent(dirs: ContentDirs): Content {
   };
 }
 
-/** Runs the flow checker over loaded content. */
+/** Runs the flow checker over loaded content (`now` dates the contacts' freshness check). */
 export function checkLoaded(
   content: Content,
   codeKeys: readonly string[] = CODE_KEYS,
+  now: number = Date.now(),
 ): CheckResult {
   return checkContent({
     ...content,
@@ -52,6 +53,7 @@ export function checkLoaded(
     required: REQUIRED_FLOWS,
     requiredSeverity: REQUIRED_FLOWS_SEVERITY,
     idOnly: ID_ONLY_NAMESPACES,
+    now,
   });
 }
 

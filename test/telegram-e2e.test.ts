@@ -74,25 +74,30 @@ describe("Telegram end to end (real grammY, fake Bot API)", () => {
     expect(shown(first[0] as Sent)).toContain("Jalur Resmi");
     // Numbers in the text (typing works) and the same options as buttons.
     expect(shown(menu)).toMatch(/\n1\. .+\n2\. .+\n3\. .+\n4\. /);
-    expect(menu.replyMarkup?.inline_keyboard).toHaveLength(4);
+    expect(menu.replyMarkup?.inline_keyboard).toHaveLength(10);
     expect(menu.replyMarkup?.inline_keyboard[0]?.[0]?.text).toMatch(/^1\. /);
 
+    // Language is in the "more topics" submenu.
+    const before = fake.sent.length;
+    fake.userTap(chat, menu.messageId, button(menu, "more"));
+    const [more] = await fake.waitForSent(chat, 1, before);
+    await fake.waitFor(() => !fake.keyboardOf(chat, menu.messageId));
     const since = fake.sent.length;
-    const queryId = fake.userTap(chat, menu.messageId, button(menu, "language"));
+    const queryId = fake.userTap(chat, (more as Sent).messageId, button(more as Sent, "language"));
     const [choose] = await fake.waitForSent(chat, 1, since);
     expect(shown(choose as Sent)).toContain("Pèlè bhâsa");
     // The tap was answered and the tapped keyboard taken away.
     await fake.waitFor(() =>
       fake.callsOf("answerCallbackQuery").some((c) => c.payload.callback_query_id === queryId),
     );
-    await fake.waitFor(() => !fake.keyboardOf(chat, menu.messageId));
+    await fake.waitFor(() => !fake.keyboardOf(chat, (more as Sent).messageId));
 
     const since2 = fake.sent.length;
     fake.userTap(chat, (choose as Sent).messageId, button(choose as Sent, "mad"));
     const after = await fake.waitForSent(chat, 2, since2);
     expect(shown(after[0] as Sent)).toContain("Bhâsa Madhurâ");
     expect(shown(after[1] as Sent)).toContain("Èatorè pèlè");
-    expect(after[1]?.replyMarkup?.inline_keyboard).toHaveLength(4);
+    expect(after[1]?.replyMarkup?.inline_keyboard).toHaveLength(10);
 
     // The command menu, in both languages.
     const commands = fake.commands.get("");
@@ -157,7 +162,7 @@ describe("Telegram end to end (real grammY, fake Bot API)", () => {
     expect(contacts.replyMarkup?.inline_keyboard.length).toBeGreaterThan(2);
 
     since = fake.sent.length;
-    const queryId = fake.userTap(chat, menu.messageId, button(menu, "human"));
+    const queryId = fake.userTap(chat, menu.messageId, button(menu, "contacts"));
     const reply = await fake.waitForSent(chat, 2, since);
     expect(shown(reply[0] as Sent)).toContain("pesan lama");
     expect(shown(reply[1] as Sent)).toBe(shown(contacts));
@@ -193,14 +198,14 @@ describe("Telegram end to end (real grammY, fake Bot API)", () => {
     });
     let reply = await fake.waitForSent(chat, 2, since);
     expect(shown(reply[0] as Sent)).toContain("stiker");
-    expect(reply[1]?.replyMarkup?.inline_keyboard).toHaveLength(4);
+    expect(reply[1]?.replyMarkup?.inline_keyboard).toHaveLength(10);
     since = fake.sent.length;
     fake.userMessage(chat, { location: { latitude: -7.16, longitude: 113.48 } });
     reply = await fake.waitForSent(chat, 2, since);
     expect(shown(reply[0] as Sent)).toContain("nama desa");
     // A photo where no media is expected: its caption counts as the typed answer.
     since = fake.sent.length;
-    fake.userPhoto(chat, { caption: "1" });
+    fake.userPhoto(chat, { caption: "9" });
     await settled(bot);
     const last = fake.sentTo(chat).at(-1) as Sent;
     expect(shown(last)).toContain("Kantor Imigrasi Pamekasan");
@@ -271,9 +276,9 @@ describe("Telegram end to end (real grammY, fake Bot API)", () => {
     const first = await start();
     const chat = 1008;
     fake.userText(chat, "halo");
-    const menu = (await fake.waitForSent(chat, 2)).at(-1) as Sent;
+    await fake.waitForSent(chat, 2);
     let since = fake.sent.length;
-    fake.userTap(chat, menu.messageId, button(menu, "language"));
+    fake.userText(chat, "bahasa");
     const choose = (await fake.waitForSent(chat, 1, since))[0] as Sent;
     await eventually(() => fake.drained);
     await first.stop();

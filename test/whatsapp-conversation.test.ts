@@ -38,14 +38,30 @@ describe("WhatsApp conversation through a fake socket", () => {
     expect(greeting.join("\n")).toContain("Jalur Resmi");
     // Options are numbered lines in the text: WhatsApp shows no buttons from unofficial clients.
     const menu = greeting.at(-1) ?? "";
-    expect(menu).toMatch(/\n1\. .+\n2\. .+\n3\. .+\n4\. .+$/);
+    expect(menu).toMatch(/\n1\. .+\n2\. .+\n3\. .+\n4\. .+/);
     expect(b.sock.sent.every((s) => "text" in s.content && s.jid === PN)).toBe(true);
     // The message was marked read, and "typing…" shown before replies.
     expect(b.sock.read.map((k) => k.remoteJid)).toEqual([PN]);
     expect(b.sock.presence.filter((p) => p.type === "composing").length).toBeGreaterThan(1);
 
-    const ask = await say(b, PN, "lapor suara");
-    expect(ask.join("\n")).toContain("tulis pertanyaan");
+    // The real report flow: consent, what happened, about whom, where, since when … then media.
+    const start = await say(b, PN, "lapor");
+    expect(start.join("\n")).toContain("Apakah Anda setuju?");
+    for (const answer of [
+      "ya",
+      "1",
+      "1",
+      "1",
+      "lewati",
+      "sejak lebaran",
+      "lewati",
+      "tidak",
+      "lewati",
+    ]) {
+      await say(b, PN, answer);
+    }
+    const ask = await say(b, PN, "lewati");
+    expect(ask.join("\n")).toContain("pesan suara");
 
     const voice = incoming({
       from: PN,
@@ -92,7 +108,7 @@ describe("WhatsApp conversation through a fake socket", () => {
     bot = await whatsappBot();
     const b = bot;
     await say(b, PN, "halo");
-    await say(b, PN, "2"); // "talk to staff": the bot now waits for the question
+    await say(b, PN, "petugas"); // the bot now waits for the question for staff
     // WhatsApp switches the chat to the LID, naming the phone number as the alternate.
     const reply = await say(b, LID, "Anak saya belum pulang dari Malaysia", PN);
     expect(reply.join("\n")).toMatch(/JR-[A-Z0-9]+/);
@@ -109,7 +125,7 @@ describe("WhatsApp conversation through a fake socket", () => {
     bot = await whatsappBot();
     const b = bot;
     await say(b, PN, "halo");
-    await say(b, PN, "2");
+    await say(b, PN, "petugas");
     // A LID message without the alternate field: a second user at first…
     const other = "555000111222333@lid";
     await say(b, other, "halo");
@@ -118,7 +134,7 @@ describe("WhatsApp conversation through a fake socket", () => {
     // most recently (the menu), under the older address.
     b.sock.emit("lid-mapping.update", { lid: other, pn: PN });
     expect(users(b)).toHaveLength(1);
-    await say(b, other, "2");
+    await say(b, other, "petugas");
     const answer = await say(b, PN, "Pertanyaan saya tentang paspor");
     expect(answer.join("\n")).toMatch(/JR-[A-Z0-9]+/);
     expect(users(b)).toHaveLength(1);
@@ -134,13 +150,13 @@ describe("WhatsApp conversation through a fake socket", () => {
       messages: [],
       lidPnMappings: [{ lid: LID, pn: pn2 }],
     });
-    await say(b, pn2, "2");
+    await say(b, pn2, "petugas");
     expect(users(b)).toHaveLength(2);
     // And contacts that carry both forms.
     const lid3 = "777000111222333@lid";
     await say(b, lid3, "halo");
     b.sock.emit("contacts.upsert", [{ id: lid3, phoneNumber: "6285555555555@s.whatsapp.net" }]);
-    await say(b, "6285555555555@s.whatsapp.net", "2");
+    await say(b, "6285555555555@s.whatsapp.net", "petugas");
     expect(users(b)).toHaveLength(3);
   });
 
@@ -149,7 +165,7 @@ describe("WhatsApp conversation through a fake socket", () => {
     const b = bot;
     await say(b, PN, "halo");
     b.sock.lidToPn.set(LID, PN);
-    await say(b, LID, "2");
+    await say(b, LID, "petugas");
     expect(users(b)).toHaveLength(1);
   });
 
@@ -167,8 +183,8 @@ describe("WhatsApp conversation through a fake socket", () => {
     await new Promise((r) => setTimeout(r, 20)); // backoff of a few ms in tests
     expect(b.factory.sockets).toHaveLength(2);
     b.sock.open();
-    // While offline the person wrote "2"; WhatsApp replays it (and "halo" again) as 'append'.
-    const queued = incoming({ from: PN, text: "2" });
+    // While offline the person wrote "petugas"; WhatsApp replays it (and "halo" again) as 'append'.
+    const queued = incoming({ from: PN, text: "petugas" });
     b.sock.upsert([first, queued, queued], "append");
     await b.settle();
     const after = b.sock.texts();

@@ -41,6 +41,13 @@ const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "ids are lowercase letters, dig
 export const Flow = z.strictObject({
   id,
   description: z.string().optional(),
+  /**
+   * Sections of the fact sheet (`shared/domain/facts.md`) the flow's texts rest on, e.g. `§3.1`;
+   * listed in the README's content map.
+   */
+  sources: z
+    .array(z.string().regex(/^§\d+(\.\d+)*$/, "a fact-sheet section such as `§3.1`"))
+    .optional(),
   start: id,
   nodes: z.record(id, Node).refine((n) => Object.keys(n).length > 0, "a flow needs nodes"),
 });

@@ -9,6 +9,7 @@ import { kindOf } from "../engine/nodes/index.ts";
 import { parseTarget } from "../engine/target.ts";
 import { LANGS, type Lang } from "../engine/types.ts";
 import { flatten, type Locales, placeholders } from "../i18n/locales.ts";
+import { staleContacts } from "../reference/freshness.ts";
 import type { Reference } from "../reference/load.ts";
 import type { LoadedFlow, LoadedFlows } from "./load.ts";
 import type { Problem } from "./problem.ts";
@@ -26,6 +27,8 @@ export interface CheckInput {
   requiredSeverity: "error" | "warning";
   /** Namespaces (first key part) that exist only in Indonesian, e.g. staff-facing texts. */
   idOnly?: readonly string[];
+  /** Today, in ms since the epoch: contacts checked long before it get a warning. */
+  now?: number;
 }
 
 /** The checker's verdict. */
@@ -253,6 +256,7 @@ function lookupPath(root: unknown, path: string[]): boolean {
 export function checkContent(input: CheckInput): CheckResult {
   const { flows, locales, reference } = input;
   const problems: Problem[] = [...flows.problems, ...reference.problems];
+  if (input.now !== undefined) problems.push(...staleContacts(reference.contacts, input.now));
   for (const p of locales.problems)
     problems.push({ severity: "error", file: p.file, message: p.message });
 

@@ -24,4 +24,4 @@ export const REQUIRED_FLOWS = [
  * How the checker treats a missing required flow: a warning while the content is being written,
  * an error once every flow exists.
  */
-export const REQUIRED_FLOWS_SEVERITY: "error" | "warning" = "warning";
+export const REQUIRED_FLOWS_SEVERITY: "error" | "warning" = "error";

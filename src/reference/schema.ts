@@ -12,11 +12,15 @@ export const Contact = z.strictObject({
   name: z.string().min(1),
   phone: z.string().optional(),
   whatsapp: z.string().optional(),
+  /** A short number that takes SMS reports (e.g. SP4N-LAPOR! 1708). */
+  sms: z.string().optional(),
   address: z.string().optional(),
   hours: z.string().optional(),
   website: z.string().optional(),
   note: z.string().optional(),
   source: z.string().url("`source` must be the URL the value was read from"),
+  /** The date shown on the source page, when it shows one. */
+  source_date: isoDate.optional(),
   checked: isoDate,
   confidence: z.enum(["V", "S", "U"]),
 });

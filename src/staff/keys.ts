@@ -41,6 +41,9 @@ export const FIELDS = [
   "intent_text",
   "danger",
   "where",
+  "describe",
+  "place",
+  "person_name",
 ] as const;
 
 /** Every staff key the desk uses. */

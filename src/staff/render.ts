@@ -22,6 +22,13 @@ export function wibHour(ms: number): number {
   return new Date(ms + WIB_OFFSET_MS).getUTCHours();
 }
 
+/** Answers whose values are codes, and where their Indonesian labels live. */
+const VALUE_LABELS: Record<string, string> = {
+  country: "countries.",
+  what: "staff.category_",
+  who: "report.who_",
+};
+
 /** Renders staff texts (always Indonesian), with labels for codes when a label exists. */
 export class StaffText {
   constructor(
@@ -50,9 +57,8 @@ export class StaffText {
       return media.length ? this.text("staff.attachments", { n: media.length }) : value.join(", ");
     }
     const text = String(value);
-    if (name === "country")
-      return this.has(`countries.${text}`) ? this.text(`countries.${text}`) : text;
-    if (name === "what") return this.label("staff.category_", text);
+    const prefix = VALUE_LABELS[name];
+    if (prefix) return this.label(prefix, text);
     return text.length > 300 ? `${text.slice(0, 300)}…` : text;
   }
 

@@ -91,6 +91,8 @@ export async function play(transcript: Transcript): Promise<void> {
   try {
     let lastRef = "";
     for (const [i, turn] of transcript.turns.entries()) {
+      // A person takes a few seconds per message (flood control counts messages per minute).
+      bot.clock.advance(4_000);
       if (turn.wait_minutes) bot.clock.advance(turn.wait_minutes * 60_000);
       const casesBefore = (
         bot.app.store.db.prepare("SELECT count(*) AS n FROM cases").get() as { n: number }

@@ -52,7 +52,10 @@ export const escalate: NodeKind<EscalateNode> = {
     const answers: Vars = {};
     for (const name of node.answers) {
       const value = vars[name];
-      if (value !== undefined) answers[name] = value;
+      // Skipped or cleared answers ("" or an empty list) are not shown to staff.
+      if (value === undefined || value === null || value === "") continue;
+      if (Array.isArray(value) && value.length === 0) continue;
+      answers[name] = value;
     }
     const draft: CaseDraft = {
       ref: turn.deps.newCaseRef(),
