@@ -7,14 +7,13 @@
 import { ContentError, createApp, loadCheckedContent } from "./app.ts";
 import type { Channel } from "./channels/channel.ts";
 import { mountWebhook, telegramFromConfig } from "./channels/telegram/setup.ts";
-import { staffInbound, staffTapInbound } from "./channels/telegram/staff.ts";
 import { TerminalChannel } from "./channels/terminal/terminal.ts";
 import { createWhatsAppChannel } from "./channels/whatsapp/index.ts";
-import { toStaffInbound } from "./channels/whatsapp/staff.ts";
 import { type Config, ConfigError, loadDotEnv, readConfig } from "./config.ts";
 import { translatorFor } from "./content.ts";
 import { HttpServer } from "./http/server.ts";
 import { createLogger } from "./log.ts";
+import { connectStaffChats } from "./staff/hooks.ts";
 
 /** Lines telling the operator which channels are off and how to turn them on. */
 export function channelStatus(config: Config): string[] {
@@ -52,19 +51,13 @@ async function main(): Promise<void> {
       : undefined;
   if (terminal) channels.push(terminal);
   const app = createApp({ config, log, channels, content });
-  if (telegram) {
-    telegram.onStaffMessage((message) => app.receiveStaff(staffInbound(message)));
-    telegram.onStaffTap(async (tap) => {
-      const command = staffTapInbound(tap);
-      if (command) await app.receiveStaff(command);
-    });
-  }
+  connectStaffChats(app.receiveStaff, { telegram });
   if (config.WHATSAPP_ENABLED) {
     // The channel keeps its auth state and identities in the bot's database, so it is made
     // once the store exists and registered with the app (delivery and shutdown see it).
     const whatsapp = createWhatsAppChannel(config, log, app.store.whatsapp);
     app.channels.set(whatsapp.name, whatsapp);
-    whatsapp.onStaffMessage = (message) => app.receiveStaff(toStaffInbound(message));
+    connectStaffChats(app.receiveStaff, { whatsapp });
     channels.push(whatsapp);
     // Baileys may reject internal promises after a connection drops ("Connection Closed");
     // that must not take the whole bot down.
