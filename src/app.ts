@@ -162,9 +162,8 @@ export function createApp(options: AppOptions): App {
     channels,
     desk,
     async receive(inbound) {
-      runtime.handle(inbound);
-      // A user's message can also notify staff chats on other channels.
-      await flush(channels.keys());
+      // The channels with new messages: the user's, and staff chats a case notice went to.
+      await flush(runtime.handle(inbound).channels);
     },
     async receiveStaff(message) {
       await flush(desk.handle(message));

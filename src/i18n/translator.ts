@@ -37,11 +37,18 @@ export function createTranslator(
   resolver.getRule = (code, options) => getRule(code === "mad" ? "id" : code, options);
   resolver.clearCache?.();
 
-  const known = Object.fromEntries(
-    LANGS.map((l) => [l, new Set(flatten(resources[l]).keys())]),
-  ) as Record<Lang, Set<string>>;
+  // Most messages have no placeholders: they are served from a map, without i18next's work.
+  const texts = Object.fromEntries(LANGS.map((l) => [l, flatten(resources[l])])) as Record<
+    Lang,
+    Map<string, string>
+  >;
+  const plain = Object.fromEntries(
+    LANGS.map((l) => [l, new Map([...texts[l]].filter(([, text]) => !/\{\{|\$t\(/.test(text)))]),
+  ) as Record<Lang, Map<string, string>>;
   return (lang, key, params) => {
-    if (!known[lang].has(key)) onMissing(lang, key);
+    const fixed = plain[lang].get(key);
+    if (fixed !== undefined) return fixed;
+    if (!texts[lang].has(key)) onMissing(lang, key);
     return i18n.t(key, { lng: lang, replace: params ?? {} });
   };
 }

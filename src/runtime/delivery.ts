@@ -1,6 +1,6 @@
 import { type Channel, DeliveryError } from "../channels/channel.ts";
 import type { Logger } from "../log.ts";
-import type { OutboxItem } from "../store/outbox.ts";
+import { DUE_LIMIT, type OutboxItem } from "../store/outbox.ts";
 import type { Store } from "../store/store.ts";
 
 /** How hard the outbox tries. */
@@ -13,6 +13,9 @@ export interface DeliveryPolicy {
   /** How often to look for due retries when nothing else wakes the loop. */
   pollMs: number;
 }
+
+/** Deliveries are recorded in batches at most this old (ms). */
+const MARK_BATCH_MS = 200;
 
 export const DEFAULT_POLICY: DeliveryPolicy = {
   maxAttempts: 8,
@@ -31,6 +34,7 @@ export class Delivery {
   private readonly again = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private marks: { item: OutboxItem; at: number; channelId: string | undefined }[] = [];
 
   constructor(
     private readonly store: Store,
@@ -86,17 +90,56 @@ export class Delivery {
     const channel = this.channels.get(name);
     if (!channel) return 0;
     let delivered = 0;
-    do {
-      this.again.delete(name);
-      for (;;) {
-        const due = this.store.outbox.due(name, this.clock());
-        if (due.length === 0) break;
-        const results = await Promise.all(due.map((item) => this.deliverOne(channel, item)));
-        delivered += results.filter(Boolean).length;
-        if (this.stopped) return delivered;
-      }
-    } while (this.again.has(name));
+    try {
+      do {
+        this.again.delete(name);
+        for (;;) {
+          const runs = this.store.outbox.due(name, this.clock());
+          if (runs.size === 0) break;
+          // Addresses in parallel; each address's messages in order, stopping at a failure.
+          const counts = await Promise.all(
+            [...runs.values()].map((run) => this.deliverRun(channel, run)),
+          );
+          this.writeMarks();
+          delivered += counts.reduce((a, b) => a + b, 0);
+          // Messages queued meanwhile come with their own flush (see `again`); look again
+          // only if this look was cut short.
+          if (this.stopped || runs.rows < DUE_LIMIT) break;
+        }
+      } while (this.again.has(name));
+    } finally {
+      this.writeMarks();
+    }
     return delivered;
+  }
+
+  /**
+   * Remembers a delivery, to be written with others in one transaction: at the end of a pass,
+   * or once the oldest unwritten one is `MARK_BATCH_MS` old (so a crash can resend at most
+   * that much).
+   */
+  private mark(item: OutboxItem, channelId: string | undefined): void {
+    const now = this.clock();
+    this.marks.push({ item, at: now, channelId });
+    if (now - (this.marks[0]?.at ?? now) >= MARK_BATCH_MS) this.writeMarks();
+  }
+
+  private writeMarks(): void {
+    if (this.marks.length === 0) return;
+    const marks = this.marks;
+    this.marks = [];
+    this.store.transaction(() => {
+      for (const m of marks) this.store.outbox.markSent(m.item, m.at, m.channelId);
+    });
+  }
+
+  private async deliverRun(channel: Channel, run: OutboxItem[]): Promise<number> {
+    let sent = 0;
+    for (const item of run) {
+      if (this.stopped || !(await this.deliverOne(channel, item))) break;
+      sent++;
+    }
+    return sent;
   }
 
   private async deliverOne(channel: Channel, item: OutboxItem): Promise<boolean> {
@@ -106,7 +149,7 @@ export class Delivery {
         address: item.address,
         message: item.message,
       });
-      this.store.outbox.markSent(item.id, this.clock(), channelId ?? undefined);
+      this.mark(item, channelId ?? undefined);
       return true;
     } catch (error) {
       this.failed(item, error);

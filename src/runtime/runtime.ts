@@ -19,10 +19,14 @@ export type EngineBase = Omit<EngineDeps, "now" | "newCaseRef">;
  * user's message, so a case and its notice to staff are stored together or not at all.
  */
 export interface CaseHooks {
-  /** A case was opened: tell staff. */
-  opened(record: CaseRecord, now: number): void;
-  /** The reporter wrote more for an open case: pass it on to staff. */
-  userMessage(record: CaseRecord, message: { text?: string; media?: MediaRef }, now: number): void;
+  /** A case was opened: tell staff. Returns the channels it queued messages on. */
+  opened(record: CaseRecord, now: number): string[];
+  /** The reporter wrote more for an open case: pass it on to staff (returns channels, too). */
+  userMessage(
+    record: CaseRecord,
+    message: { text?: string; media?: MediaRef },
+    now: number,
+  ): string[];
 }
 
 /** What the runtime needs. */
@@ -178,7 +182,7 @@ export class Runtime {
           break;
         }
         case "open_case": {
-          openCase = this.openCase(user, result.state, effect.draft, now);
+          openCase = this.openCase(user, result.state, effect.draft, now, handled);
           break;
         }
         case "case_message": {
@@ -199,7 +203,9 @@ export class Runtime {
             effect.text !== undefined ? { text: effect.text } : { media: effect.media?.kind },
           );
           if (effect.media) store.cases.attach(record.id, user.id, effect.media, now);
-          this.options.cases?.userMessage(record, message, now);
+          for (const channel of this.options.cases?.userMessage(record, message, now) ?? []) {
+            handled.channels.add(channel);
+          }
           break;
         }
         case "attach": {
@@ -228,7 +234,13 @@ export class Runtime {
     return handled;
   }
 
-  private openCase(user: User, state: SessionState, draft: CaseDraft, now: number): number {
+  private openCase(
+    user: User,
+    state: SessionState,
+    draft: CaseDraft,
+    now: number,
+    handled: Handled,
+  ): number {
     const { store, log, cases } = this.options;
     const id = store.cases.open(
       draft,
@@ -246,7 +258,8 @@ export class Runtime {
     });
     log.info({ case: draft.ref, kind: draft.kind, priority: draft.priority }, "case_opened");
     const record = store.cases.get(id);
-    if (record && cases) cases.opened(record, now);
+    for (const channel of record && cases ? cases.opened(record, now) : [])
+      handled.channels.add(channel);
     return id;
   }
 }

@@ -56,7 +56,7 @@ export class StaffDesk implements CaseHooks {
 
   // ── Hooks called by the runtime, inside the user's transaction ────────────────────────
 
-  opened(record: CaseRecord, now: number): void {
+  opened(record: CaseRecord, now: number): string[] {
     const card: OutMessage = { text: this.t.card(record) };
     this.toStaffChats(record, card, now, true);
     for (const a of this.store.cases.attachments(record.id)) {
@@ -76,9 +76,14 @@ export class StaffDesk implements CaseHooks {
     if (this.options.directory.chats.length === 0) {
       this.options.log.warn({ case: record.ref }, "case_without_staff_chat");
     }
+    return this.options.directory.chats.map((c) => c.channel);
   }
 
-  userMessage(record: CaseRecord, message: { text?: string; media?: MediaRef }, now: number): void {
+  userMessage(
+    record: CaseRecord,
+    message: { text?: string; media?: MediaRef },
+    now: number,
+  ): string[] {
     const out: OutMessage = message.media
       ? {
           text: this.t.text("staff.user_media", {
@@ -89,6 +94,7 @@ export class StaffDesk implements CaseHooks {
         }
       : { text: this.t.text("staff.user_message", { ref: record.ref, text: message.text ?? "" }) };
     this.toStaffChats(record, out, now, false);
+    return this.options.directory.chats.map((c) => c.channel);
   }
 
   // ── Staff messages ────────────────────────────────────────────────────────────────────

@@ -11,6 +11,9 @@ export interface OutboxItem {
   caseId: number | null;
   attempts: number;
   createdAt: number;
+  nextAttemptAt: number;
+  /** Deleted once delivered (a message to a user who erased their data). */
+  transient: boolean;
 }
 
 /** What to put in the outbox. */
@@ -33,6 +36,8 @@ interface Row {
   case_id: number | null;
   attempts: number;
   created_at: number;
+  next_attempt_at: number;
+  transient: number;
 }
 
 const toItem = (r: Row): OutboxItem => ({
@@ -44,7 +49,12 @@ const toItem = (r: Row): OutboxItem => ({
   caseId: r.case_id,
   attempts: r.attempts,
   createdAt: r.created_at,
+  nextAttemptAt: r.next_attempt_at,
+  transient: r.transient === 1,
 });
+
+/** How many undelivered messages one look at the outbox reads at most. */
+export const DUE_LIMIT = 500;
 
 /**
  * The `outbox` table. Replies are written here in the same transaction as the state change
@@ -53,7 +63,7 @@ const toItem = (r: Row): OutboxItem => ({
  */
 export class Outbox {
   private readonly addStmt;
-  private readonly headsStmt;
+  private readonly queuedStmt;
   private readonly getStmt;
   private readonly sentStmt;
   private readonly dropStmt;
@@ -71,15 +81,11 @@ export class Outbox {
       `INSERT INTO outbox (user_id, channel, address, payload, case_id, created_at, next_attempt_at, transient)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    // The oldest undelivered message of each address, when it is due.
-    this.headsStmt = db.prepare<[string, number, number], Row>(
-      `SELECT o.* FROM outbox o
-       WHERE o.channel = ? AND o.sent_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= ?
-         AND NOT EXISTS (
-           SELECT 1 FROM outbox p
-           WHERE p.channel = o.channel AND p.address = o.address
-             AND p.sent_at IS NULL AND p.failed_at IS NULL AND p.id < o.id)
-       ORDER BY o.id LIMIT ?`,
+    // Everything undelivered on a channel, in order (uses the partial index outbox_queue).
+    this.queuedStmt = db.prepare<[string, number], Row>(
+      `SELECT * FROM outbox
+       WHERE channel = ? AND sent_at IS NULL AND failed_at IS NULL
+       ORDER BY id LIMIT ?`,
     );
     this.getStmt = db.prepare<[number], Row>("SELECT * FROM outbox WHERE id = ?");
     this.sentStmt = db.prepare<[number, string | null, number]>(
@@ -128,17 +134,43 @@ export class Outbox {
     return row ? toItem(row) : undefined;
   }
 
-  /** The next due message of each address on a channel, oldest first. */
-  due(channel: string, now: number, limit = 50): OutboxItem[] {
-    return this.headsStmt.all(channel, now, limit).map(toItem);
+  /**
+   * What may be sent now on a channel, per address, in order: each address's undelivered
+   * messages up to the first that is not due yet (a later message never overtakes it).
+   */
+  due(
+    channel: string,
+    now: number,
+    limit = DUE_LIMIT,
+  ): Map<string, OutboxItem[]> & { rows: number } {
+    const runs = Object.assign(new Map<string, OutboxItem[]>(), { rows: 0 });
+    const blocked = new Set<string>();
+    const rows = this.queuedStmt.all(channel, limit);
+    runs.rows = rows.length;
+    for (const row of rows) {
+      if (blocked.has(row.address)) continue;
+      if (row.next_attempt_at > now) {
+        blocked.add(row.address);
+        continue;
+      }
+      const run = runs.get(row.address);
+      if (run) run.push(toItem(row));
+      else runs.set(row.address, [toItem(row)]);
+    }
+    return runs;
   }
 
   /**
    * Marks a message delivered (a transient one is deleted instead), remembering the channel's id
    * for it so a reply to it can be traced back.
    */
-  markSent(id: number, now: number, channelMessageId?: string): void {
-    if (this.dropStmt.run(id).changes === 0) this.sentStmt.run(now, channelMessageId ?? null, id);
+  markSent(
+    item: Pick<OutboxItem, "id" | "transient">,
+    now: number,
+    channelMessageId?: string,
+  ): void {
+    if (item.transient) this.dropStmt.run(item.id);
+    else this.sentStmt.run(now, channelMessageId ?? null, item.id);
   }
 
   /** The message a channel knows by its own id (e.g. the Telegram message a staff member replied to). */

@@ -1,39 +1,90 @@
 /**
  * `npm run bench`: prints a table of side-by-side measurements made in this one run, then the
  * ratios `engine_vs_raw` and `ours_vs_conversations_30` on the last lines. Not part of npm test.
+ * Each disk-bound measurement is repeated, alternating, and the median kept: SQLite's WAL
+ * checkpoints make single runs noisy on a shared machine.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ours, withConversations } from "./conversations.ts";
 import { engineEndToEnd, rawCeiling, type Timing } from "./engine.ts";
 
-const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
+/** Messages per dialogue length in part 3 (split over as many chats as it takes). */
+const DIALOGUE_MESSAGES = Number(process.env.BENCH_DIALOGUE_MESSAGES ?? 3_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
 const dir = mkdtempSync(join(tmpdir(), "jr-bench-"));
-const rows: [string, Timing][] = [];
+let serial = 0;
+const db = () => join(dir, `b${serial++}.db`);
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(10);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const medianTiming = (ts: Timing[]): Timing => ({
+  perSecond: median(ts.map((t) => t.perSecond)),
+  p50: median(ts.map((t) => t.p50)),
+  p99: median(ts.map((t) => t.p99)),
+});
 
 try {
-  // Warm up the JIT and the page cache once, then measure side by side.
-  rawCeiling(join(dir, "warm-raw.db"), 2_000);
-  engineEndToEnd(join(dir, "warm-engine.db"), 100, 2_000);
-
-  const raw = rawCeiling(join(dir, "raw.db"), MESSAGES);
-  rows.push(["1. raw SQLite writes per message (no engine)", raw]);
-  const e1k = engineEndToEnd(join(dir, "e1k.db"), 1_000, MESSAGES);
-  rows.push(["2. engine end to end, 1k stored users", e1k]);
-  const e100k = engineEndToEnd(join(dir, "e100k.db"), 100_000, MESSAGES);
-  rows.push(["2. engine end to end, 100k stored users", e100k]);
+  const rows: [string, Timing][] = [];
+  const ratios: number[] = [];
+  for (const stored of [1_000, 100_000]) {
+    const raws: Timing[] = [];
+    const engines: Timing[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const engine = engineEndToEnd(db(), stored, MESSAGES);
+      const raw = rawCeiling(db(), stored, engine.written);
+      engines.push(engine.timing);
+      raws.push(raw);
+      ratios.push(engine.timing.perSecond / raw.perSecond);
+    }
+    rows.push([
+      `1. raw SQLite writes, same as the engine's (${stored / 1000}k users)`,
+      medianTiming(raws),
+    ]);
+    rows.push([`2. engine end to end (${stored / 1000}k stored users)`, medianTiming(engines)]);
+  }
   const rss = process.memoryUsage().rss / 2 ** 20;
 
+  // Part 3: per-message cost of one dialogue at 3, 30 and 100 turns, ours vs conversations.
+  await ours(10, 20);
+  await withConversations(10, 20);
+  const dialogue: { turns: number; ours: number; conversations: number }[] = [];
+  for (const turns of [3, 30, 100]) {
+    const chats = Math.ceil(DIALOGUE_MESSAGES / turns);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      a.push(await ours(turns, chats));
+      b.push(await withConversations(turns, chats));
+    }
+    dialogue.push({ turns, ours: median(a), conversations: median(b) });
+  }
+
   console.log(
-    `${"measurement".padEnd(48)}${"msg/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`,
+    `${"measurement".padEnd(58)}${"msg/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`,
   );
   for (const [name, t] of rows)
-    console.log(`${name.padEnd(48)}${fmt(t.perSecond)}${fmt(t.p50, 3)}${fmt(t.p99, 3)}`);
-  console.log(`${"4. RSS after 100k users (MiB)".padEnd(48)}${fmt(rss)}`);
+    console.log(`${name.padEnd(58)}${fmt(t.perSecond)}${fmt(t.p50, 3)}${fmt(t.p99, 3)}`);
+  console.log(`${"4. RSS after 100k users (MiB)".padEnd(58)}${fmt(rss)}`);
+  console.log("");
   console.log(
-    `engine_vs_raw=${(Math.min(e1k.perSecond, e100k.perSecond) / raw.perSecond).toFixed(2)}`,
+    `${"3. one dialogue via grammY handleUpdate".padEnd(58)}${"ours ms".padStart(10)}${"conv. ms".padStart(10)}${"ratio".padStart(10)}`,
   );
+  for (const d of dialogue) {
+    console.log(
+      `${`   ${d.turns} turns, per message`.padEnd(58)}${fmt(d.ours, 3)}${fmt(d.conversations, 3)}${fmt(d.conversations / d.ours, 2)}`,
+    );
+  }
+  const at = (turns: number) =>
+    dialogue.find((d) => d.turns === turns) as (typeof dialogue)[number];
+  console.log("");
+  console.log(`ours_100_vs_3_turns=${(at(100).ours / at(3).ours).toFixed(2)}`);
+  console.log(
+    `engine_vs_raw=${Math.min(...[0, 1].map((i) => median(ratios.slice(i * ROUNDS, (i + 1) * ROUNDS)))).toFixed(2)}`,
+  );
+  console.log(`ours_vs_conversations_30=${(at(30).conversations / at(30).ours).toFixed(2)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

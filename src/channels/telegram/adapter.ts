@@ -3,7 +3,7 @@
  * or by webhook, hands them to the bot, and delivers the outbox.
  */
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import { type Api, type Bot, GrammyError, webhookCallback } from "grammy";
+import { type Api, type Bot, GrammyError, type Transformer, webhookCallback } from "grammy";
 import type { BotCommand, UserFromGetMe } from "grammy/types";
 import type { Context as HonoContext } from "hono";
 import { ConfigError } from "../../config.ts";
@@ -42,6 +42,8 @@ export interface TelegramOptions {
   botInfo?: UserFromGetMe;
   /** Called after each delivered message with its Telegram message ids (the staff desk maps replies). */
   onSent?: SentHook;
+  /** An API transformer on both clients, e.g. the benchmark's stand-in for the Bot API. */
+  transformer?: Transformer;
 }
 
 /** Long polling: updates handled at once, at most (one chat's updates are still in order). */
@@ -70,6 +72,10 @@ export class TelegramChannel implements Channel {
     };
     this.bot = createBot(client);
     this.sendApi = createSendApi(client);
+    if (options.transformer) {
+      this.bot.api.config.use(options.transformer);
+      this.sendApi.config.use(options.transformer);
+    }
     this.sender = new Sender(
       this.sendApi,
       new Throttle(options.limits ?? TELEGRAM_LIMITS),
