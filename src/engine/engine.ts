@@ -4,7 +4,7 @@
  */
 import type { CommandHit } from "./commands.ts";
 import { findCommand } from "./commands.ts";
-import type { EngineDeps } from "./deps.ts";
+import type { EngineDeps, Understanding } from "./deps.ts";
 import type { Node } from "./flow.ts";
 import type { Arrival, NodeKind } from "./node-kind.ts";
 import { kindOf } from "./nodes/index.ts";
@@ -24,6 +24,7 @@ import type {
   StepResult,
   SystemPrompt,
   UserInput,
+  Vars,
 } from "./types.ts";
 
 /** Extra facts about an input that only the channel knows. */
@@ -38,6 +39,8 @@ export interface StepMeta {
 export const MENU_FLOW = "menu";
 /** The flow that puts the user in touch with a person. */
 export const HUMAN_FLOW = "human";
+/** The flow for someone in danger now; danger words reach it from any question. */
+export const EMERGENCY_FLOW = "emergency";
 const MAX_STACK = 4;
 
 /** Picks the language of a new user from the channel's hint, else the default. */
@@ -198,49 +201,83 @@ class Machine {
    * flow; otherwise the user sees the menu (the understanding module adds "did you mean").
    */
   private freeText(text: string): void {
-    this.route(text, undefined, () => {
+    this.route(text, undefined, (result) => {
       if (this.deps.understand && this.deps.flows.has(HUMAN_FLOW)) {
-        this.systemPrompt("not_understood", SYSTEM.notUnderstood, [
-          { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` },
-          { id: "human", label: SYSTEM.optHuman, target: `@${HUMAN_FLOW}` },
-        ]);
+        this.systemPrompt(
+          "not_understood",
+          SYSTEM.notUnderstood,
+          [
+            { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` },
+            { id: "human", label: SYSTEM.optHuman, target: `@${HUMAN_FLOW}` },
+          ],
+          result?.vars ? { options: ["human"], vars: result.vars } : undefined,
+        );
       } else this.go(`@${MENU_FLOW}`);
     });
   }
 
   /**
    * Routes free text by the matcher's confidence: high starts the flow, medium asks "did you
-   * mean" (with a way back to `back`, or the menu), low calls `otherwise`.
+   * mean" (with a way back to `back`, or the menu), low calls `otherwise`. A flow started from
+   * free text starts clean: only what this text said is set, never what an earlier
+   * conversation left behind. Text at a question of flow `back.flow` never restarts that flow.
    */
-  private route(text: string, back: Position | undefined, otherwise: () => void): void {
+  private route(
+    text: string,
+    back: Position | undefined,
+    otherwise: (result: Understanding | undefined) => void,
+  ): void {
     const understand = this.deps.understand;
     const result = understand ? understand(clip(text), this.state.lang) : undefined;
     if (result && !this.state.langChosen && result.lang && result.lang !== this.state.lang) {
       this.patch({ lang: result.lang });
       this.turn.emit({ type: "language", lang: result.lang });
     }
-    if (result?.flow && result.confidence === "high" && this.deps.flows.has(result.flow)) {
-      this.reset(false);
-      for (const [name, value] of Object.entries(result.vars)) this.turn.set(name, value);
-      this.go(`@${result.flow}`);
+    const usable = (f: string | null | undefined): f is string =>
+      !!f && this.deps.flows.has(f) && f !== back?.flow;
+    if (result && result.confidence === "high" && usable(result.flow)) {
+      this.start(result.flow, result.vars);
       return;
     }
     const offered = (result?.confidence === "medium" ? [result.flow, ...result.alternatives] : [])
-      .filter((f): f is string => !!f && this.deps.flows.has(f))
+      .filter(usable)
       .filter((f, i, all) => all.indexOf(f) === i)
       .slice(0, 3);
-    if (offered.length > 0) {
+    if (result && offered.length > 0) {
       const way = back
         ? { id: "back", label: SYSTEM.optBack, target: positionTarget(back) }
         : { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` };
       this.reset(false);
-      this.systemPrompt("did_you_mean", SYSTEM.didYouMean, [
-        ...offered.map((f) => ({ id: f, label: SYSTEM.flowLabel(f), target: `@${f}` })),
-        way,
-      ]);
+      this.systemPrompt(
+        "did_you_mean",
+        SYSTEM.didYouMean,
+        [...offered.map((f) => ({ id: f, label: SYSTEM.flowLabel(f), target: `@${f}` })), way],
+        { options: offered, vars: result.vars },
+      );
       return;
     }
-    otherwise();
+    otherwise(result);
+  }
+
+  /** Starts `flow` afresh with `vars` (what the user's text already told us). */
+  private start(flow: string, vars: Vars): void {
+    this.reset(true);
+    for (const [name, value] of Object.entries(vars)) this.turn.set(name, value);
+    this.go(`@${flow}`);
+  }
+
+  /**
+   * Danger words in an answer that does not fit the question go to the emergency flow at once
+   * (an answer that fits, such as a free-text description, is kept as the answer).
+   */
+  private urgent(input: UserInput, flow: string): boolean {
+    if (input.type !== "text" || flow === EMERGENCY_FLOW) return false;
+    if (!this.deps.flows.has(EMERGENCY_FLOW)) return false;
+    const result = this.deps.understand?.(clip(input.text), this.state.lang);
+    if (result?.flow !== EMERGENCY_FLOW || result.confidence !== "high") return false;
+    this.turn.log("info", "danger_in_answer");
+    this.start(EMERGENCY_FLOW, result.vars);
+    return true;
   }
 
   private answerSystem(prompt: SystemPrompt, input: UserInput): void {
@@ -258,12 +295,17 @@ class Machine {
       }
     }
     const target = prompt.targets[index];
-    if (target === undefined) {
+    const option = prompt.options[index];
+    if (target === undefined || option === undefined) {
       this.turn.say(SYSTEM.mediaNotExpected);
       this.reask();
       return;
     }
-    this.reset(false);
+    const carry = prompt.carry;
+    if (carry?.options.includes(option)) {
+      this.reset(true);
+      for (const [name, value] of Object.entries(carry.vars)) this.turn.set(name, value);
+    } else this.reset(false);
     this.go(target);
   }
 
@@ -293,6 +335,7 @@ class Machine {
       this.route(text, here, () => this.invalid(SYSTEM.hintMenu, { max: prompt.options.length }));
       return;
     }
+    if (this.urgent(input, prompt.flow)) return;
     this.invalid(reply.invalid, reply.params);
     return;
   }
@@ -318,6 +361,7 @@ class Machine {
     name: string,
     text: string,
     options: { id: string; label: string; target: Target }[],
+    carry?: SystemPrompt["carry"],
   ): void {
     const prompt: SystemPrompt = {
       kind: "system",
@@ -327,6 +371,7 @@ class Machine {
       options: options.map((o) => o.id),
       labels: options.map((o) => o.label),
       targets: options.map((o) => o.target),
+      ...(carry && Object.keys(carry.vars).length > 0 ? { carry } : {}),
     };
     this.patch({ prompt, seq: prompt.seq });
     this.sendPrompt();
