@@ -13,6 +13,7 @@ import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
 import { type CaseOpened, type EngineBase, Runtime } from "./runtime/runtime.ts";
 import { openDatabase } from "./store/db.ts";
 import { Store } from "./store/store.ts";
+import { Matcher } from "./understanding/matcher.ts";
 
 /** The project root (where flows/, locales/ and data/ live). */
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -52,7 +53,9 @@ export function engineBase(content: Content, settings: EngineSettings, log: Logg
     sources: reference.sources,
     params: reference.params,
     commands: reference.commands,
-    understand: undefined,
+    understand: content.understanding
+      ? new Matcher(content.understanding, reference.sources.countries ?? []).understand
+      : undefined,
   };
 }
 

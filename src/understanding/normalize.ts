@@ -1,0 +1,114 @@
+/**
+ * Word-level normalization from the tables in `data/understanding/`: chat abbreviations
+ * (gmn, brp, tki, malay), Madurese spelling variants (bede/bada, ta'/tak, kaula/kauleh), one
+ * word per meaning across both languages (alako → kerja, pèssè → uang), stop words, and light
+ * affix stripping (dipukul → pukul, gajina → gaji).
+ */
+import type { Affix, ConceptsFile, NormalizeFile } from "./data.ts";
+import { type CharRule, foldTokens } from "./fold.ts";
+import { PhraseMap } from "./phrases.ts";
+
+/** Turns text into the words the matcher compares. Built once from the data tables. */
+export class Normalizer {
+  readonly rules: CharRule[];
+  readonly stopwords: Set<string>;
+  /** Words that are already a meaning (concept names, stop words): never affix-stripped. */
+  readonly fixed: Set<string>;
+  /** Table entries that contradict each other (reported by the loader). */
+  readonly conflicts: string[] = [];
+  private readonly surface: PhraseMap;
+  private readonly concepts: PhraseMap;
+  private readonly prefixes: Affix[];
+  private readonly suffixes: Affix[];
+  private readonly minRoot: number;
+
+  constructor(table: NormalizeFile, concepts: ConceptsFile) {
+    this.rules = table.char_rules.map((r) => ({ from: new RegExp(r.from, "g"), to: r.to }));
+    const fold = (text: string) => foldTokens(text, this.rules);
+
+    const surface = new Map<string, string[]>();
+    const addSurface = (key: string, out: string[], source: string) => {
+      const words = fold(key);
+      const id = words.join(" ");
+      if (!id || id === out.join(" ")) return;
+      const before = surface.get(id);
+      if (before && before.join(" ") !== out.join(" ")) {
+        this.conflicts.push(`"${key}" (${source}) means both "${before.join(" ")}" and "${out.join(" ")}"`);
+      }
+      surface.set(id, out);
+    };
+    for (const [key, value] of Object.entries(table.abbreviations)) {
+      addSurface(key, fold(value), "abbreviations");
+    }
+    for (const [canonical, variants] of Object.entries(table.madurese)) {
+      const out = fold(canonical);
+      for (const variant of variants) addSurface(variant, out, `madurese.${canonical}`);
+    }
+    this.surface = new PhraseMap([...surface].map(([k, v]) => [k.split(" "), v]));
+
+    const concept = new Map<string, string>();
+    for (const [name, entries] of Object.entries(concepts)) {
+      for (const entry of [name, ...entries]) {
+        const words = this.surface.apply(fold(entry));
+        const id = words.join(" ");
+        if (!id || id === name) continue;
+        const before = concept.get(id);
+        if (before && before !== name) {
+          this.conflicts.push(`"${entry}" is listed under both concepts "${before}" and "${name}"`);
+        }
+        concept.set(id, name);
+      }
+    }
+    this.concepts = new PhraseMap([...concept].map(([k, v]) => [k.split(" "), [v]]));
+
+    this.stopwords = new Set(table.stopwords.flatMap((w) => this.meaning(this.surfaceWords(w))));
+    this.fixed = new Set([...Object.keys(concepts), ...this.stopwords]);
+    this.prefixes = [{ strip: "", add: "", unknown_only: false }, ...table.affixes.prefixes];
+    this.suffixes = [{ strip: "", add: "", unknown_only: false }, ...table.affixes.suffixes];
+    this.minRoot = table.affixes.min_root;
+  }
+
+  /** Folded words with abbreviations expanded and Madurese spellings made one. */
+  surfaceWords(text: string): string[] {
+    return this.surface.apply(foldTokens(text, this.rules));
+  }
+
+  /** Surface words turned into meanings (alako → kerja); unknown words pass through. */
+  meaning(surface: readonly string[]): string[] {
+    return this.concepts.apply(surface);
+  }
+
+  /** The meaning of one word alone, if the tables know the word. */
+  lookup(word: string): string | undefined {
+    const surface = this.surface.get(word);
+    const words = surface ?? [word];
+    if (words.length !== 1) return undefined;
+    const concept = this.concepts.get(words[0] as string);
+    if (concept?.length === 1) return concept[0];
+    return surface ? (words[0] as string) : undefined;
+  }
+
+  /**
+   * The root of a word: the shortest form left after taking off a known prefix and/or suffix
+   * that is itself a known root (`isRoot`), e.g. dipukul → pukul, pekerjaan → kerja. Affixes
+   * marked `unknown_only` apply only when `known` is false. Returns the word itself when
+   * nothing fits.
+   */
+  stem(word: string, isRoot: (w: string) => boolean, known: boolean): string {
+    if (this.fixed.has(word)) return word;
+    let best = word;
+    for (const p of this.prefixes) {
+      if ((p.unknown_only && known) || !word.startsWith(p.strip)) continue;
+      const base = p.add + word.slice(p.strip.length);
+      for (const s of this.suffixes) {
+        if (p.strip === "" && s.strip === "") continue;
+        if ((s.unknown_only && known) || !base.endsWith(s.strip)) continue;
+        const root = base.slice(0, base.length - s.strip.length) + s.add;
+        if (root.length < this.minRoot || this.stopwords.has(root)) continue;
+        if (best !== word && root.length >= best.length) continue;
+        if (isRoot(root)) best = root;
+      }
+    }
+    return best;
+  }
+}
