@@ -19,7 +19,11 @@ export class DangerRules {
 
   /** `words` turns a rule entry into the words the matcher compares. */
   constructor(file: DangerFile, words: (entry: string) => string[]) {
-    this.rules = file.rules.map((r) => ({ name: r.name, what: r.what, rule: compileRule(r, words) }));
+    this.rules = file.rules.map((r) => ({
+      name: r.name,
+      what: r.what,
+      rule: compileRule(r, words),
+    }));
   }
 
   /** The first rule the message's words meet, if any. */
@@ -30,6 +34,8 @@ export class DangerRules {
 
   /** Every word the rules look for (so that typos of them can be recognised). */
   vocabulary(): string[] {
-    return this.rules.flatMap(({ rule }) => [...rule.any, ...rule.all.flat(), ...rule.unless].flat());
+    return this.rules.flatMap(({ rule }) =>
+      [...rule.any, ...rule.all.flat(), ...rule.unless].flat(),
+    );
   }
 }

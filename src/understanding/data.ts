@@ -87,15 +87,22 @@ export type DangerFile = z.infer<typeof DangerFile>;
 /** `data/understanding/report.yaml`: what a report's first message already says. */
 export const ReportFile = z.strictObject({
   what: z.array(
-    z.strictObject({ value: z.enum(WHAT_VALUES), ...RuleFields }).refine(hasCondition, needsCondition),
+    z
+      .strictObject({ value: z.enum(WHAT_VALUES), ...RuleFields })
+      .refine(hasCondition, needsCondition),
   ),
   other_countries: words,
 });
 export type ReportFile = z.infer<typeof ReportFile>;
 
+const Bm25 = z.strictObject({ k1: z.number().positive(), b: z.number().min(0).max(1) });
+
 /** `data/understanding/matcher.yaml`: the ranking's tunables. */
 export const MatcherFile = z.strictObject({
-  bm25: z.strictObject({ k1: z.number().positive(), b: z.number().min(0).max(1) }),
+  bm25: Bm25,
+  /** BM25 over one document per flow, and its share of the final score. */
+  label_bm25: Bm25,
+  label_weight: z.number().min(0).max(1),
   bigram_weight: z.number().min(0),
   fuzzy_weight: z.strictObject({ one: z.number().min(0).max(1), two: z.number().min(0).max(1) }),
   unknown_weight: z.number().min(0),
@@ -104,6 +111,8 @@ export const MatcherFile = z.strictObject({
     high: z.number().min(0).max(1),
     high_margin: z.number().min(0).max(1),
     medium: z.number().min(0).max(1),
+    /** Turned down when out-of-scope examples score more than this share of the best flow. */
+    out_of_scope_share: z.number().min(0).max(1),
   }),
 });
 export type MatcherFile = z.infer<typeof MatcherFile>;

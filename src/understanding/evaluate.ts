@@ -96,7 +96,8 @@ export function evaluate(
       accuracy[c.lang].n++;
       if (got === c.expect) accuracy[c.lang].correct++;
     }
-    if (got !== c.expect) misses.push({ text: c.text, lang: c.lang, expect: c.expect, got, score: m.score });
+    if (got !== c.expect)
+      misses.push({ text: c.text, lang: c.lang, expect: c.expect, got, score: m.score });
   });
   for (const a of [accuracy.id, accuracy.mad, language]) a.rate = rate(a.correct, a.n);
   falseAccept.rate = rate(falseAccept.accepted, falseAccept.n);

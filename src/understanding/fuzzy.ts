@@ -14,7 +14,11 @@ export function editDistance(a: string, b: string, max: number): number {
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      let d = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         d = Math.min(d, (prev2[j - 2] as number) + 1);
       }
@@ -92,7 +96,8 @@ export class FuzzyDictionary {
         if (
           !best ||
           distance < best.distance ||
-          (distance === best.distance && (freq > bestFreq || (freq === bestFreq && word < best.word)))
+          (distance === best.distance &&
+            (freq > bestFreq || (freq === bestFreq && word < best.word)))
         ) {
           best = { word, distance };
           bestFreq = freq;

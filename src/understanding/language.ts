@@ -12,10 +12,13 @@ export interface LanguageMarkers {
 }
 
 /** Strong markers count 2, weak ones 1. */
-export function markers(lists: {
-  id: { strong: string[]; weak: string[] };
-  mad: { strong: string[]; weak: string[] };
-}, surface: (w: string) => string[]): LanguageMarkers {
+export function markers(
+  lists: {
+    id: { strong: string[]; weak: string[] };
+    mad: { strong: string[]; weak: string[] };
+  },
+  surface: (w: string) => string[],
+): LanguageMarkers {
   const weigh = (l: { strong: string[]; weak: string[] }) => {
     const map = new Map<string, number>();
     for (const w of l.weak) for (const s of surface(w)) map.set(s, 1);
@@ -43,12 +46,12 @@ export function scoreLanguage(words: readonly string[], m: LanguageMarkers): Lan
 
 /**
  * The language a text is written in, or undefined when it has too few marker words to tell
- * ("paspor?"). Madurese needs one strong marker (or two weak ones) and at least as much
- * weight as Indonesian.
+ * ("paspor?") or as many of one as of the other. Madurese needs one strong marker (or two
+ * weak ones).
  */
 export function detectLanguage(words: readonly string[], m: LanguageMarkers): Lang | undefined {
   const { id, mad } = scoreLanguage(words, m);
-  if (mad >= 2 && mad >= id) return "mad";
-  if (id >= 1 && id >= mad) return "id";
+  if (mad >= 2 && mad > id) return "mad";
+  if (id >= 1 && id > mad) return "id";
   return undefined;
 }

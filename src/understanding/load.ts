@@ -44,7 +44,11 @@ function readYaml<T extends z.ZodType>(
   const result = schema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues.slice(0, 10)) {
-      problems.push({ severity: "error", file, message: `${issue.path.join(".")}: ${issue.message}` });
+      problems.push({
+        severity: "error",
+        file,
+        message: `${issue.path.join(".")}: ${issue.message}`,
+      });
     }
     return undefined;
   }
@@ -71,7 +75,9 @@ export function loadUnderstanding(dataDir: string): LoadedUnderstanding {
 
   const intents: IntentFile[] = [];
   const names = existsSync(intentsDir)
-    ? readdirSync(intentsDir).filter((f) => f.endsWith(".yaml")).sort()
+    ? readdirSync(intentsDir)
+        .filter((f) => f.endsWith(".yaml"))
+        .sort()
     : [];
   if (names.length === 0) {
     problems.push({ severity: "error", file: "data/intents", message: "no example phrases" });

@@ -6,7 +6,7 @@
  */
 import type { ChoiceItem, Confidence, Understand, Understanding } from "../engine/deps.ts";
 import type { Lang, Vars } from "../engine/types.ts";
-import { Bm25Index, type QueryTerm } from "./bm25.ts";
+import { Bm25Index, LabelIndex, type Minus, type QueryTerm } from "./bm25.ts";
 import { DangerRules } from "./danger.ts";
 import { OUT_OF_SCOPE, type UnderstandingData } from "./data.ts";
 import { foldTokens } from "./fold.ts";
@@ -19,9 +19,15 @@ import { ReportReader } from "./report-vars.ts";
 export const MAX_INTENT_TEXT = 500;
 /** The flow danger words lead to. */
 export const EMERGENCY = "emergency";
+/** The flow for a message of small words only ("permisi, mau tanya"). */
+const MENU = "menu";
 /** Flows that read `what` and `country` from the first message. */
 const REPORTING = new Set(["report", EMERGENCY]);
 const MAX_ALTERNATIVES = 2;
+/** Shortest affix-stripped root that may be looked up in the tables. */
+const MIN_LOOKUP_ROOT = 5;
+/** Shorter words are only matched exactly: "suka" is not a typo of "buka". */
+const MIN_FUZZY_LENGTH = 5;
 /** A runner-up is offered when it scores at least this share of the best flow. */
 const ALTERNATIVE_SHARE = 0.5;
 
@@ -63,6 +69,10 @@ export class Matcher {
   private readonly roots = new Set<string>();
   private readonly known = new Map<string, number>();
   private readonly index: Bm25Index;
+  private readonly labelIndex: LabelIndex;
+  private readonly docTerms: string[][];
+  /** The label (index into `labels`) of each example. */
+  private readonly labelOf: number[];
   private readonly labels: string[] = [];
   private readonly docs: { label: string; lang: Lang; text: string }[] = [];
   private readonly fuzzy: FuzzyDictionary;
@@ -95,7 +105,13 @@ export class Matcher {
 
     const exact = (text: string) => meaning(text).map((w) => this.root(w, this.roots.has(w)));
     const docTerms = this.docs.map((d) => terms(exact(d.text).filter((w) => !n.stopwords.has(w))));
+    this.docTerms = docTerms;
     this.index = new Bm25Index(docTerms, data.matcher.bm25);
+    this.labelOf = this.docs.map((d) => this.labels.indexOf(d.label));
+    this.labelIndex = new LabelIndex(
+      this.labels.map((_, i) => docTerms.filter((_, doc) => this.labelOf[doc] === i).flat()),
+      data.matcher.label_bm25,
+    );
     this.danger = new DangerRules(data.danger, exact);
     this.report = new ReportReader(
       data.report,
@@ -113,7 +129,7 @@ export class Matcher {
     ]) {
       if (!this.known.has(w)) this.known.set(w, 0);
     }
-    this.fuzzy = new FuzzyDictionary(this.known);
+    this.fuzzy = new FuzzyDictionary(this.known, MIN_FUZZY_LENGTH);
     this.markers = markers(data.language, (w) => n.surfaceWords(w));
   }
 
@@ -121,8 +137,9 @@ export class Matcher {
   private root(word: string, known: boolean): string {
     const n = this.normalizer;
     // A known word is only cut down to another known word; an unknown one also to a word the
-    // tables know (pasportnya → pasport → paspor).
-    const isRoot = (r: string) => this.roots.has(r) || (!known && n.lookup(r) !== undefined);
+    // tables know (pasportnya → pasport → paspor), if that is not too short to be sure.
+    const isRoot = (r: string) =>
+      this.roots.has(r) || (!known && r.length >= MIN_LOOKUP_ROOT && n.lookup(r) !== undefined);
     const stem = n.stem(word, isRoot, known);
     return stem !== word && !this.roots.has(stem) ? (n.lookup(stem) ?? stem) : stem;
   }
@@ -148,8 +165,9 @@ export class Matcher {
   }
 
   /**
-   * Matches one message. `lang` is the language the conversation is in (used only when the
-   * text does not show its own); `exclude` leaves one example out (for cross-validation).
+   * Matches one message. `lang` is the language the conversation is in (the text's own
+   * language is detected; undefined when unclear). `exclude` leaves one example out, as if it
+   * had never been written (cross-validation).
    */
   match(text: string, lang: Lang, exclude = -1): Match {
     const n = this.normalizer;
@@ -157,50 +175,58 @@ export class Matcher {
     const detected = detectLanguage(surface, this.markers);
     const plain = words.map((w) => w.word);
     const content = words.filter((w) => !n.stopwords.has(w.word));
+    const minus = exclude >= 0 ? this.minus(exclude) : undefined;
+    const { unknown_weight, bigram_weight, second_example_weight, label_weight } =
+      this.data.matcher;
 
-    const query = new Map<string, number>();
-    let denominator = 0;
-    const maxIdf = this.index.maxIdf(exclude);
-    const { unknown_weight, bigram_weight, second_example_weight } = this.data.matcher;
+    // Query terms: each word once, and each pair of neighbouring words the examples have.
+    const query: QueryTerm[] = [];
+    const seen = new Set<string>();
+    let unknown = 0;
     for (const w of content) {
-      if (query.has(w.word)) continue;
-      if (w.known && this.index.has(w.word, exclude)) {
-        query.set(w.word, w.weight);
-        denominator += w.weight * this.index.idf(w.word, exclude);
-      } else {
-        query.set(w.word, 0);
-        denominator += unknown_weight * maxIdf;
-      }
+      if (seen.has(w.word)) continue;
+      seen.add(w.word);
+      if (w.known && this.index.has(w.word, exclude))
+        query.push({ term: w.word, weight: w.weight });
+      else unknown++;
     }
     for (let i = 1; i < content.length; i++) {
       const a = content[i - 1] as Resolved;
       const b = content[i] as Resolved;
       const pair = `${a.word} ${b.word}`;
-      if (query.has(pair) || !this.index.has(pair, exclude)) continue;
-      const weight = bigram_weight * Math.min(a.weight, b.weight);
-      query.set(pair, weight);
-      denominator += weight * this.index.idf(pair, exclude);
+      if (seen.has(pair) || !this.index.has(pair, exclude)) continue;
+      seen.add(pair);
+      query.push({ term: pair, weight: bigram_weight * Math.min(a.weight, b.weight) });
     }
-    const terms: QueryTerm[] = [...query]
-      .filter(([, weight]) => weight > 0)
-      .map(([term, weight]) => ({ term, weight }));
-    const scores = this.index.score(terms, exclude);
+    // The most each index could give this query: coverage is the share of it a flow gets.
+    let exampleMax = unknown * unknown_weight * this.index.maxIdf(exclude);
+    let labelMax = unknown * unknown_weight * this.labelIndex.ceiling("\u0000");
+    for (const { term, weight } of query) {
+      exampleMax += weight * this.index.idf(term, exclude);
+      labelMax += weight * this.labelIndex.ceiling(term, minus);
+    }
 
-    const best = new Map<string, [number, number]>();
-    for (const label of this.labels) best.set(label, [0, 0]);
-    scores.forEach((s, doc) => {
-      const top = best.get((this.docs[doc] as { label: string }).label) as [number, number];
+    const best = this.labels.map(() => [0, 0] as [number, number]);
+    this.index.score(query, exclude).forEach((s, doc) => {
+      const top = best[this.labelOf[doc] as number] as [number, number];
       if (s > top[0]) {
         top[1] = top[0];
         top[0] = s;
       } else if (s > top[1]) top[1] = s;
     });
-    const ranked: Ranked[] = [...best]
-      .map(([flow, [first, second]]) => ({
-        flow,
-        score: denominator > 0 ? Math.min(1, first / denominator) : 0,
-        rank: first + second_example_weight * second,
-      }))
+    const byLabel = this.labelIndex.score(query, minus);
+    const share = (x: number, max: number) => (max > 0 ? Math.min(1, x / max) : 0);
+    const ranked: Ranked[] = this.labels
+      .map((flow, i) => {
+        const [first, second] = best[i] as [number, number];
+        const example = share(
+          first + second_example_weight * second,
+          exampleMax * (1 + second_example_weight),
+        );
+        const score =
+          (1 - label_weight) * example + label_weight * share(byLabel[i] as number, labelMax);
+        return { flow, score, rank: score };
+      })
       .sort((a, b) => b.rank - a.rank || a.flow.localeCompare(b.flow));
 
     const inScope = ranked.filter((r) => r.flow !== OUT_OF_SCOPE);
@@ -238,17 +264,31 @@ export class Matcher {
         .slice(0, MAX_ALTERNATIVES)
         .map((r) => r.flow);
     if (danger) return result(EMERGENCY, "high", 1, alternativesTo(EMERGENCY, top?.rank ?? 0));
-    if (!top || top.rank <= 0 || denominator <= 0) return result(null, "low", 0, []);
-    if (top.flow === OUT_OF_SCOPE) return result(null, "low", inScope[0]?.score ?? 0, []);
+    // Only small words ("permisi, mau tanya", "min?"): the menu is the answer.
+    if (content.length === 0)
+      return words.length > 0 ? result(MENU, "high", 1, []) : result(null, "low", 0, []);
+    if (!top || top.rank <= 0) return result(null, "low", 0, []);
+    const outOfScope = ranked.find((r) => r.flow === OUT_OF_SCOPE)?.rank ?? 0;
+    const { high, high_margin, medium, out_of_scope_share } = this.data.matcher.confidence;
+    if (top.flow === OUT_OF_SCOPE || outOfScope > out_of_scope_share * top.rank) {
+      return result(null, "low", inScope[0]?.score ?? 0, []);
+    }
     const second = ranked[1];
     const margin = second ? (top.rank - second.rank) / top.rank : 1;
-    const { high, high_margin, medium } = this.data.matcher.confidence;
     const alternatives = alternativesTo(top.flow, top.rank);
     if (top.score >= high && margin >= high_margin) {
       return result(top.flow, "high", top.score, alternatives);
     }
     if (top.score >= medium) return result(top.flow, "medium", top.score, alternatives);
     return result(null, "low", top.score, []);
+  }
+
+  /** One example's terms, to take out of its flow's document (cross-validation). */
+  private minus(doc: number): Minus {
+    const terms = new Map<string, number>();
+    const list = this.docTerms[doc] ?? [];
+    for (const t of list) terms.set(t, (terms.get(t) ?? 0) + 1);
+    return { label: this.labelOf[doc] as number, terms, length: list.length };
   }
 
   /** The engine's view: {@link Understand}. */

@@ -5,7 +5,7 @@
  * affix stripping (dipukul → pukul, gajina → gaji).
  */
 import type { Affix, ConceptsFile, NormalizeFile } from "./data.ts";
-import { type CharRule, foldTokens } from "./fold.ts";
+import { basicTokens, type CharRule, foldWord } from "./fold.ts";
 import { PhraseMap } from "./phrases.ts";
 
 /** Turns text into the words the matcher compares. Built once from the data tables. */
@@ -16,7 +16,8 @@ export class Normalizer {
   readonly fixed: Set<string>;
   /** Table entries that contradict each other (reported by the loader). */
   readonly conflicts: string[] = [];
-  private readonly surface: PhraseMap;
+  private readonly abbreviations: PhraseMap = new PhraseMap([]);
+  private surface: PhraseMap = new PhraseMap([]);
   private readonly concepts: PhraseMap;
   private readonly prefixes: Affix[];
   private readonly suffixes: Affix[];
@@ -24,8 +25,23 @@ export class Normalizer {
 
   constructor(table: NormalizeFile, concepts: ConceptsFile) {
     this.rules = table.char_rules.map((r) => ({ from: new RegExp(r.from, "g"), to: r.to }));
-    const fold = (text: string) => foldTokens(text, this.rules);
+    const fold = (text: string) => this.surfaceWords(text);
 
+    // Abbreviations are read on words as typed (first folding step only) …
+    const abbreviations = new Map<string, string[]>();
+    for (const [key, value] of Object.entries(table.abbreviations)) {
+      const words = basicTokens(key);
+      const out = basicTokens(value);
+      if (words.length === 0 || words.join(" ") === out.join(" ")) continue;
+      const before = abbreviations.get(words.join(" "));
+      if (before && before.join(" ") !== out.join(" ")) {
+        this.conflicts.push(`abbreviation "${key}" is listed twice`);
+      }
+      abbreviations.set(words.join(" "), out);
+    }
+    this.abbreviations = new PhraseMap([...abbreviations].map(([k, v]) => [k.split(" "), v]));
+
+    // … Madurese spellings on fully folded words.
     const surface = new Map<string, string[]>();
     const addSurface = (key: string, out: string[], source: string) => {
       const words = fold(key);
@@ -33,13 +49,12 @@ export class Normalizer {
       if (!id || id === out.join(" ")) return;
       const before = surface.get(id);
       if (before && before.join(" ") !== out.join(" ")) {
-        this.conflicts.push(`"${key}" (${source}) means both "${before.join(" ")}" and "${out.join(" ")}"`);
+        this.conflicts.push(
+          `"${key}" (${source}) means both "${before.join(" ")}" and "${out.join(" ")}"`,
+        );
       }
       surface.set(id, out);
     };
-    for (const [key, value] of Object.entries(table.abbreviations)) {
-      addSurface(key, fold(value), "abbreviations");
-    }
     for (const [canonical, variants] of Object.entries(table.madurese)) {
       const out = fold(canonical);
       for (const variant of variants) addSurface(variant, out, `madurese.${canonical}`);
@@ -70,7 +85,8 @@ export class Normalizer {
 
   /** Folded words with abbreviations expanded and Madurese spellings made one. */
   surfaceWords(text: string): string[] {
-    return this.surface.apply(foldTokens(text, this.rules));
+    const words = this.abbreviations.apply(basicTokens(text)).map((w) => foldWord(w, this.rules));
+    return this.surface.apply(words);
   }
 
   /** Surface words turned into meanings (alako → kerja); unknown words pass through. */
@@ -80,7 +96,7 @@ export class Normalizer {
 
   /** The meaning of one word alone, if the tables know the word. */
   lookup(word: string): string | undefined {
-    const surface = this.surface.get(word);
+    const surface = this.abbreviations.get(word) ?? this.surface.get(word);
     const words = surface ?? [word];
     if (words.length !== 1) return undefined;
     const concept = this.concepts.get(words[0] as string);

@@ -32,7 +32,8 @@ export class ReportReader {
       const folded = fold(alias);
       if (folded.length > 0 && !ambiguous(folded)) this.aliases.push({ words: folded, id });
     };
-    for (const c of countries) if (c.id !== OTHER) for (const a of [c.id, ...c.aliases]) add(a, c.id);
+    for (const c of countries)
+      if (c.id !== OTHER) for (const a of [c.id, ...c.aliases]) add(a, c.id);
     for (const name of file.other_countries) add(name, OTHER);
     this.aliases.sort((a, b) => b.words.length - a.words.length);
   }
@@ -58,6 +59,8 @@ export class ReportReader {
 
   /** Every word the rules look for. */
   vocabulary(): string[] {
-    return this.what.flatMap(({ rule }) => [...rule.any, ...rule.all.flat(), ...rule.unless].flat());
+    return this.what.flatMap(({ rule }) =>
+      [...rule.any, ...rule.all.flat(), ...rule.unless].flat(),
+    );
   }
 }
