@@ -239,8 +239,10 @@ class Machine {
       this.start(result.flow, result.vars);
       return;
     }
+    // The way out ("menu" or "back") is always offered, so the menu is not offered twice.
     const offered = (result?.confidence === "medium" ? [result.flow, ...result.alternatives] : [])
       .filter(usable)
+      .filter((f) => back !== undefined || f !== MENU_FLOW)
       .filter((f, i, all) => all.indexOf(f) === i)
       .slice(0, 3);
     if (result && offered.length > 0) {

@@ -6,10 +6,13 @@
  */
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { PROJECT_ROOT } from "../app.ts";
+import { fileURLToPath } from "node:url";
 import { isLang, type Lang } from "../engine/types.ts";
 import { intentOf } from "./evaluate.ts";
 import { loadMatcher, UnderstandingDataError } from "./load.ts";
+
+/** The project root (where data/ and test/ live). */
+const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 async function main(): Promise<number> {
   let matcher: ReturnType<typeof loadMatcher>;

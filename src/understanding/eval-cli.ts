@@ -7,10 +7,13 @@
  * what went wrong.
  */
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { PROJECT_ROOT } from "../app.ts";
 import { crossValidate, type EvalReport, evaluate, formatReport, readEvalSet } from "./evaluate.ts";
 import { loadMatcher } from "./load.ts";
+
+/** The project root (where data/ and test/ live). */
+const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 function misses(report: EvalReport): string[] {
   return report.misses.map(

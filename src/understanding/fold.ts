@@ -13,6 +13,7 @@ export interface CharRule {
 }
 
 const MARKS = /\p{M}+/gu;
+const ASCII = /^[\x20-\x7e]*$/;
 /**
  * A glottal stop written after a vowel (ta', engko’, bâ'na) is typed as `k` by many. Between
  * two vowels (so'on, be'en, assalamu'alaikum, ma'af) the mark is dropped instead.
@@ -37,9 +38,9 @@ const FINAL_H = /([aeiou])h$/;
  * consonants single. Chat abbreviations are looked up on these words.
  */
 export function basicTokens(text: string): string[] {
-  const plain = text
-    .normalize("NFKD")
-    .replace(MARKS, "")
+  // Most messages are plain ASCII: skip Unicode decomposition for them (it is the slow part).
+  const decomposed = ASCII.test(text) ? text : text.normalize("NFKD").replace(MARKS, "");
+  const plain = decomposed
     .toLowerCase()
     .replace(BETWEEN_VOWELS, "$1")
     .replace(GLOTTAL, "$1k")

@@ -26,6 +26,8 @@ const REPORTING = new Set(["report", EMERGENCY]);
 const MAX_ALTERNATIVES = 2;
 /** Shortest affix-stripped root that may be looked up in the tables. */
 const MIN_LOOKUP_ROOT = 5;
+/** Resolved words remembered (the cache is emptied when full). */
+const RESOLVED_CACHE = 20_000;
 /** Shorter words are only matched exactly: "suka" is not a typo of "buka". */
 const MIN_FUZZY_LENGTH = 5;
 /** A runner-up is offered when it scores at least this share of the best flow. */
@@ -79,6 +81,7 @@ export class Matcher {
   private readonly markers: LanguageMarkers;
   private readonly danger: DangerRules;
   private readonly report: ReportReader;
+  private readonly resolved = new Map<string, Resolved>();
 
   constructor(
     private readonly data: UnderstandingData,
@@ -118,7 +121,7 @@ export class Matcher {
       countries,
       exact,
       (text) => foldTokens(text, n.rules),
-      (alias) => alias.length === 1 && n.lookup(alias[0] as string) !== undefined,
+      (alias) => alias.length === 1 && n.isAbbreviation(alias[0] as string),
     );
     for (const t of docTerms.flat()) if (!t.includes(" ")) this.known.set(t, this.index.df(t));
     for (const w of [
@@ -144,7 +147,17 @@ export class Matcher {
     return stem !== word && !this.roots.has(stem) ? (n.lookup(stem) ?? stem) : stem;
   }
 
+  /** Resolves a word, remembering the answer (words repeat across messages). */
   private resolve(word: string): Resolved {
+    const cached = this.resolved.get(word);
+    if (cached) return cached;
+    if (this.resolved.size >= RESOLVED_CACHE) this.resolved.clear();
+    const resolved = this.resolveNew(word);
+    this.resolved.set(word, resolved);
+    return resolved;
+  }
+
+  private resolveNew(word: string): Resolved {
     const n = this.normalizer;
     if (n.fixed.has(word)) return { word, weight: 1, known: true };
     const root = this.root(word, this.roots.has(word));
@@ -207,13 +220,16 @@ export class Matcher {
     }
 
     const best = this.labels.map(() => [0, 0] as [number, number]);
-    this.index.score(query, exclude).forEach((s, doc) => {
+    const scores = this.index.score(query, exclude);
+    for (let doc = 0; doc < scores.length; doc++) {
+      const s = scores[doc] as number;
+      if (s <= 0) continue;
       const top = best[this.labelOf[doc] as number] as [number, number];
       if (s > top[0]) {
         top[1] = top[0];
         top[0] = s;
       } else if (s > top[1]) top[1] = s;
-    });
+    }
     const byLabel = this.labelIndex.score(query, minus);
     const share = (x: number, max: number) => (max > 0 ? Math.min(1, x / max) : 0);
     const ranked: Ranked[] = this.labels
@@ -239,7 +255,8 @@ export class Matcher {
       alternatives: string[],
     ): Match => {
       if (flow && REPORTING.has(flow)) {
-        const what = danger?.what ?? this.report.whatHappened(plain);
+        // A danger rule says what happened itself (or, for self-harm, nothing).
+        const what = danger ? danger.what : this.report.whatHappened(plain);
         if (what) vars.what = what;
         const country = this.report.country(text.slice(0, MAX_INTENT_TEXT));
         if (country) vars.country = country;

@@ -94,6 +94,11 @@ export class Normalizer {
     return this.concepts.apply(surface);
   }
 
+  /** True when `word` (as typed) is a chat abbreviation ("kl" is "kalau"). */
+  isAbbreviation(word: string): boolean {
+    return this.abbreviations.get(word) !== undefined;
+  }
+
   /** The meaning of one word alone, if the tables know the word. */
   lookup(word: string): string | undefined {
     const surface = this.abbreviations.get(word) ?? this.surface.get(word);

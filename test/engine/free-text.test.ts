@@ -176,6 +176,19 @@ describe("engine: free text routed by the matcher", () => {
     expect(back.state?.vars.intent_text).toBeUndefined();
   });
 
+  it("never offers the menu twice in 'did you mean'", () => {
+    const host = new Host(
+      all(),
+      fake({ "apa ya": { flow: "menu", confidence: "medium", alternatives: ["human"] } }),
+    );
+    expect(
+      host
+        .replies("apa ya")
+        .at(-1)
+        ?.options?.map((o) => o.id),
+    ).toEqual(["human", "menu"]);
+  });
+
   it("offers a person for text it cannot place, and hands them the message", () => {
     const host = new Host(all(), understand);
     const out = host.replies("harga cabai hari ini");
