@@ -110,6 +110,8 @@ export const MatcherFile = z.strictObject({
   confidence: z.strictObject({
     high: z.number().min(0).max(1),
     high_margin: z.number().min(0).max(1),
+    /** `high` also when the best flow leads the runner-up by this share, with medium coverage. */
+    clear_margin: z.number().min(0).max(1),
     medium: z.number().min(0).max(1),
     /** Turned down when out-of-scope examples score more than this share of the best flow. */
     out_of_scope_share: z.number().min(0).max(1),

@@ -26,6 +26,7 @@ const REPORTING = new Set(["report", EMERGENCY]);
 const MAX_ALTERNATIVES = 2;
 /** Shortest affix-stripped root that may be looked up in the tables. */
 const MIN_LOOKUP_ROOT = 5;
+const NUMBER = /^\d+$/;
 /** Resolved words remembered (the cache is emptied when full). */
 const RESOLVED_CACHE = 20_000;
 /** Shorter words are only matched exactly: "suka" is not a typo of "buka". */
@@ -187,7 +188,8 @@ export class Matcher {
     const { surface, words } = this.analyze(text);
     const detected = detectLanguage(surface, this.markers);
     const plain = words.map((w) => w.word);
-    const content = words.filter((w) => !n.stopwords.has(w.word));
+    // Numbers (4 bulan, 15 juta, 129) say nothing about the topic.
+    const content = words.filter((w) => !n.stopwords.has(w.word) && !NUMBER.test(w.word));
     const minus = exclude >= 0 ? this.minus(exclude) : undefined;
     const { unknown_weight, bigram_weight, second_example_weight, label_weight } =
       this.data.matcher;
@@ -286,14 +288,18 @@ export class Matcher {
       return words.length > 0 ? result(MENU, "high", 1, []) : result(null, "low", 0, []);
     if (!top || top.rank <= 0) return result(null, "low", 0, []);
     const outOfScope = ranked.find((r) => r.flow === OUT_OF_SCOPE)?.rank ?? 0;
-    const { high, high_margin, medium, out_of_scope_share } = this.data.matcher.confidence;
+    const { high, high_margin, clear_margin, medium, out_of_scope_share } =
+      this.data.matcher.confidence;
     if (top.flow === OUT_OF_SCOPE || outOfScope > out_of_scope_share * top.rank) {
       return result(null, "low", inScope[0]?.score ?? 0, []);
     }
     const second = ranked[1];
     const margin = second ? (top.rank - second.rank) / top.rank : 1;
     const alternatives = alternativesTo(top.flow, top.rank);
-    if (top.score >= high && margin >= high_margin) {
+    if (
+      (top.score >= high && margin >= high_margin) ||
+      (top.score >= medium && margin >= clear_margin)
+    ) {
       return result(top.flow, "high", top.score, alternatives);
     }
     if (top.score >= medium) return result(top.flow, "medium", top.score, alternatives);
