@@ -33,6 +33,8 @@ const Affix = z.strictObject({
   add: z.string().default(""),
   /** Only for words the matcher does not know (risky affixes such as Madurese `e-`). */
   unknown_only: z.boolean().default(false),
+  /** A possessive or definite ending (-ku, -nya, -na): what is left may be a short table word. */
+  clitic: z.boolean().default(false),
 });
 export type Affix = z.infer<typeof Affix>;
 

@@ -26,6 +26,8 @@ const REPORTING = new Set(["report", EMERGENCY]);
 const MAX_ALTERNATIVES = 2;
 /** Shortest affix-stripped root that may be looked up in the tables. */
 const MIN_LOOKUP_ROOT = 5;
+/** … or, when only a possessive ending came off (adikku → adik), this short. */
+const MIN_CLITIC_ROOT = 3;
 const NUMBER = /^\d+$/;
 /** Resolved words remembered (the cache is emptied when full). */
 const RESOLVED_CACHE = 20_000;
@@ -142,8 +144,11 @@ export class Matcher {
     const n = this.normalizer;
     // A known word is only cut down to another known word; an unknown one also to a word the
     // tables know (pasportnya → pasport → paspor), if that is not too short to be sure.
-    const isRoot = (r: string) =>
-      this.roots.has(r) || (!known && r.length >= MIN_LOOKUP_ROOT && n.lookup(r) !== undefined);
+    const isRoot = (r: string, clitic: boolean) =>
+      this.roots.has(r) ||
+      (!known &&
+        r.length >= (clitic ? MIN_CLITIC_ROOT : MIN_LOOKUP_ROOT) &&
+        n.lookup(r) !== undefined);
     const stem = n.stem(word, isRoot, known);
     return stem !== word && !this.roots.has(stem) ? (n.lookup(stem) ?? stem) : stem;
   }

@@ -78,8 +78,9 @@ export class Normalizer {
 
     this.stopwords = new Set(table.stopwords.flatMap((w) => this.meaning(this.surfaceWords(w))));
     this.fixed = new Set([...Object.keys(concepts), ...this.stopwords]);
-    this.prefixes = [{ strip: "", add: "", unknown_only: false }, ...table.affixes.prefixes];
-    this.suffixes = [{ strip: "", add: "", unknown_only: false }, ...table.affixes.suffixes];
+    const none = { strip: "", add: "", unknown_only: false, clitic: false };
+    this.prefixes = [none, ...table.affixes.prefixes];
+    this.suffixes = [none, ...table.affixes.suffixes];
     this.minRoot = table.affixes.min_root;
   }
 
@@ -115,7 +116,7 @@ export class Normalizer {
    * marked `unknown_only` apply only when `known` is false. Returns the word itself when
    * nothing fits.
    */
-  stem(word: string, isRoot: (w: string) => boolean, known: boolean): string {
+  stem(word: string, isRoot: (w: string, clitic: boolean) => boolean, known: boolean): string {
     if (this.fixed.has(word)) return word;
     let best = word;
     for (const p of this.prefixes) {
@@ -127,7 +128,7 @@ export class Normalizer {
         const root = base.slice(0, base.length - s.strip.length) + s.add;
         if (root.length < this.minRoot || this.stopwords.has(root)) continue;
         if (best !== word && root.length >= best.length) continue;
-        if (isRoot(root)) best = root;
+        if (isRoot(root, p.strip === "" && s.clitic)) best = root;
       }
     }
     return best;

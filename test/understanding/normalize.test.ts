@@ -94,6 +94,9 @@ describe("word tables", () => {
     expect(words("gajina gajinya")).toEqual(["gaji", "gaji"]);
     expect(words("pekerjaan")).toEqual(words("kerja"));
     expect(words("laporan")).toEqual(words("lapor"));
+    // A possessive ending leaves even a short word of the tables, also after a doubled letter.
+    expect(words("adikku")).toEqual(words("adik"));
+    expect(words("anakku suamiku")).toEqual(words("anak suami"));
     // No known root: the word stays as it is.
     expect(words("makan")).toEqual(["makan"]);
   });
