@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
   for await (const line of rl) {
     const text = line.replace(/\r$/, "");
-    const m = matcher.match(text, fallback);
+    const m = matcher.match(text);
     const out = {
       text,
       intent: intentOf(m.flow, m.confidence),

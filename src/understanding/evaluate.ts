@@ -87,7 +87,7 @@ export function evaluate(
   const language = { n: 0, correct: 0, rate: 0 };
   const misses: Miss[] = [];
   const first = process.hrtime.bigint();
-  const results = cases.map((c, i) => matcher.match(c.text, c.lang, options.exclude?.(c, i) ?? -1));
+  const results = cases.map((c, i) => matcher.match(c.text, options.exclude?.(c, i) ?? -1));
   const firstPassMs = cases.length
     ? Number(process.hrtime.bigint() - first) / 1e6 / cases.length
     : 0;
@@ -112,9 +112,9 @@ export function evaluate(
   const rounds = options.timingRounds ?? 5;
   let meanMs = 0;
   if (rounds > 0 && cases.length > 0) {
-    for (const c of cases) matcher.match(c.text, c.lang);
+    for (const c of cases) matcher.match(c.text);
     const start = process.hrtime.bigint();
-    for (let r = 0; r < rounds; r++) for (const c of cases) matcher.match(c.text, c.lang);
+    for (let r = 0; r < rounds; r++) for (const c of cases) matcher.match(c.text);
     meanMs = Number(process.hrtime.bigint() - start) / 1e6 / (rounds * cases.length);
   }
   return { accuracy, falseAccept, language, meanMs, firstPassMs, misses };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matcher } from "./helpers.ts";
 
-const match = (text: string) => matcher().match(text, "id");
+const match = (text: string) => matcher().match(text);
 
 describe("danger rules", () => {
   it("send words of danger to the emergency flow first, in both languages", () => {

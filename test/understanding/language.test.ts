@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matcher } from "./helpers.ts";
 
-const lang = (text: string) => matcher().match(text, "id").lang;
+const lang = (text: string) => matcher().match(text).lang;
 
 describe("language detection", () => {
   it("recognises Madurese, also mixed with Indonesian nouns", () => {

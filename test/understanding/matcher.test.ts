@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matcher } from "./helpers.ts";
 
-const match = (text: string, lang: "id" | "mad" = "id") => matcher().match(text, lang);
+const match = (text: string) => matcher().match(text);
 
 describe("the matcher", () => {
   it("routes typical questions to their flow with high confidence", () => {

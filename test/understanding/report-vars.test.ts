@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_INTENT_TEXT } from "../../src/understanding/matcher.ts";
 import { matcher } from "./helpers.ts";
 
-const match = (text: string) => matcher().match(text, "id");
+const match = (text: string) => matcher().match(text);
 
 describe("what a report's first message says", () => {
   it("reads what happened when it is clear", () => {
