@@ -167,17 +167,21 @@ class Machine {
   private command({ command, arg }: CommandHit): void {
     const prompt = this.state.prompt;
     if (command.interrupt && prompt?.kind === "node") {
-      const top = this.state.stack.at(-1);
-      const here: Position = { flow: prompt.flow, node: prompt.node };
-      if (!top || top.flow !== here.flow || top.node !== here.node) {
-        this.patch({ stack: [...this.state.stack, here].slice(-MAX_STACK) });
-      }
-      this.patch({ prompt: null, retries: 0 });
+      this.interrupt({ flow: prompt.flow, node: prompt.node });
     } else {
       this.reset(command.name === MENU_FLOW);
     }
     if (command.argVar && arg !== undefined) this.turn.set(command.argVar, clip(arg, 100));
     this.go(command.target);
+  }
+
+  /** Sets the pending question aside; it is asked again when the next flow ends. */
+  private interrupt(here: Position): void {
+    const top = this.state.stack.at(-1);
+    if (!top || top.flow !== here.flow || top.node !== here.node) {
+      this.patch({ stack: [...this.state.stack, here].slice(-MAX_STACK) });
+    }
+    this.patch({ prompt: null, retries: 0 });
   }
 
   /** Input while nothing is pending: free text is understood, anything else leads to the menu. */
@@ -236,7 +240,8 @@ class Machine {
     const usable = (f: string | null | undefined): f is string =>
       !!f && this.deps.flows.has(f) && f !== back?.flow;
     if (result && result.confidence === "high" && usable(result.flow)) {
-      this.start(result.flow, result.vars);
+      if (back && result.flow === EMERGENCY_FLOW) this.emergency(back);
+      else this.start(result.flow, result.vars);
       return;
     }
     // The way out ("menu" or "back") is always offered, so the menu is not offered twice.
@@ -272,14 +277,23 @@ class Machine {
    * Danger words in an answer that does not fit the question go to the emergency flow at once
    * (an answer that fits, such as a free-text description, is kept as the answer).
    */
-  private urgent(input: UserInput, flow: string): boolean {
-    if (input.type !== "text" || flow === EMERGENCY_FLOW) return false;
+  private urgent(input: UserInput, prompt: NodePrompt): boolean {
+    if (input.type !== "text" || prompt.flow === EMERGENCY_FLOW) return false;
     if (!this.deps.flows.has(EMERGENCY_FLOW)) return false;
     const result = this.deps.understand?.(clip(input.text), this.state.lang);
     if (result?.flow !== EMERGENCY_FLOW || result.confidence !== "high") return false;
-    this.turn.log("info", "danger_in_answer");
-    this.start(EMERGENCY_FLOW, result.vars);
+    this.emergency({ flow: prompt.flow, node: prompt.node });
     return true;
+  }
+
+  /**
+   * Danger in the middle of a flow: the emergency flow runs at once, and the question it
+   * interrupted is asked again afterwards, so nothing already answered (a report) is lost.
+   */
+  private emergency(here: Position): void {
+    this.turn.log("info", "danger_mid_flow");
+    this.interrupt(here);
+    this.go(`@${EMERGENCY_FLOW}`);
   }
 
   private answerSystem(prompt: SystemPrompt, input: UserInput): void {
@@ -337,7 +351,7 @@ class Machine {
       this.route(text, here, () => this.invalid(SYSTEM.hintMenu, { max: prompt.options.length }));
       return;
     }
-    if (this.urgent(input, prompt.flow)) return;
+    if (this.urgent(input, prompt)) return;
     this.invalid(reply.invalid, reply.params);
     return;
   }

@@ -132,15 +132,40 @@ describe("engine: free text routed by the matcher", () => {
     expect(host.state?.retries).toBe(1);
   });
 
-  it("sends danger words typed at any question that does not take them to the emergency flow", () => {
+  it("sends danger words typed at any question that does not take them to the emergency flow, then asks that question again", () => {
     const host = new Host(all(), understand);
     host.send({ type: "start", payload: "form" });
+    host.send("30");
     const effects = host.send("tolong saya disekap");
     const texts = effects.flatMap((e) => (e.type === "reply" ? [e.message.text] : []));
-    expect(texts).toEqual(["id:emergency.hotlines", "id:emergency.done{case_ref=JR-T1}"]);
+    expect(texts).toEqual([
+      "id:emergency.hotlines",
+      "id:emergency.done{case_ref=JR-T1}",
+      "id:form.paid{case_ref=JR-T1}",
+    ]);
+    expect(casesOf(effects)[0]).toMatchObject({ kind: "emergency", priority: "urgent" });
+    // What was answered before the interruption is kept.
+    expect(host.state?.vars.age).toBe(30);
+    expect(host.state?.prompt).toMatchObject({ flow: "form", node: "paid" });
+  });
+
+  it("interrupts a flow for danger words typed at one of its menus, too", () => {
+    const host = new Host(all(), understand);
+    host.send("mau lapor");
+    const texts = host.texts("tolong saya disekap");
+    expect(texts).toEqual([
+      "id:emergency.hotlines",
+      "id:emergency.done{case_ref=JR-T1}",
+      "id:report.what{case_ref=JR-T1}",
+    ]);
+    expect(host.state?.vars.intent_text).toBe("mau lapor");
+  });
+
+  it("starts the emergency flow afresh, with what the text said, when nothing is pending", () => {
+    const host = new Host(all(), understand);
+    const effects = host.send("tolong saya disekap");
     expect(casesOf(effects)[0]).toMatchObject({
       kind: "emergency",
-      priority: "urgent",
       answers: { intent_text: "tolong saya disekap" },
     });
   });
