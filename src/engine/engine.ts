@@ -240,6 +240,7 @@ class Machine {
     const usable = (f: string | null | undefined): f is string =>
       !!f && this.deps.flows.has(f) && f !== back?.flow;
     if (result && result.confidence === "high" && usable(result.flow)) {
+      this.turn.log("info", "understood", { flow: result.flow, confidence: "high" });
       if (back && result.flow === EMERGENCY_FLOW) this.emergency(back);
       else this.start(result.flow, result.vars);
       return;
@@ -251,6 +252,7 @@ class Machine {
       .filter((f, i, all) => all.indexOf(f) === i)
       .slice(0, 3);
     if (result && offered.length > 0) {
+      this.turn.log("info", "understood", { flow: offered.join(","), confidence: "medium" });
       const way = back
         ? { id: "back", label: SYSTEM.optBack, target: positionTarget(back) }
         : { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` };
@@ -263,6 +265,7 @@ class Machine {
       );
       return;
     }
+    if (result) this.turn.log("info", "not_understood");
     otherwise(result);
   }
 
