@@ -19,6 +19,7 @@ import { StaffDirectory } from "./staff/directory.ts";
 import { StaffText, wibDate } from "./staff/render.ts";
 import { openDatabase } from "./store/db.ts";
 import { Store } from "./store/store.ts";
+import { Matcher } from "./understanding/matcher.ts";
 
 /** The project root (where flows/, locales/ and data/ live). */
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -58,7 +59,9 @@ export function engineBase(content: Content, settings: EngineSettings, log: Logg
     sources: reference.sources,
     params: reference.params,
     commands: reference.commands,
-    understand: undefined,
+    understand: content.understanding
+      ? new Matcher(content.understanding, reference.sources.countries ?? []).understand
+      : undefined,
   };
 }
 

@@ -12,12 +12,16 @@ import { CODE_KEYS, ID_ONLY_NAMESPACES } from "./i18n/code-keys.ts";
 import { type Locales, loadLocales } from "./i18n/locales.ts";
 import { createTranslator } from "./i18n/translator.ts";
 import { loadReference, type Reference } from "./reference/load.ts";
+import type { UnderstandingData } from "./understanding/data.ts";
+import { loadUnderstanding } from "./understanding/load.ts";
 
 /** Everything the bot says and knows, as loaded from disk. */
 export interface Content {
   flows: LoadedFlows;
   locales: Locales;
   reference: Reference;
+  /** What the free-text matcher is built from; undefined when `data/` has none (fixtures). */
+  understanding: UnderstandingData | undefined;
 }
 
 /** Where content lives; tests point these at fixtures. */
@@ -34,10 +38,15 @@ export function contentDirs(root: string): ContentDirs {
 
 /** Loads flows, locales and data; problems are collected, not thrown. */
 export function loadContent(dirs: ContentDirs): Content {
+  const reference = loadReference(dirs.data);
+  const understanding = loadUnderstanding(dirs.data);
+  // The checker reports reference problems; understanding data is reference data too.
+  reference.problems.push(...understanding.problems);
   return {
     flows: loadFlows(dirs.flows),
     locales: loadLocales(dirs.locales),
-    reference: loadReference(dirs.data),
+    reference,
+    understanding: understanding.data,
   };
 }
 

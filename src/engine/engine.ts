@@ -4,7 +4,7 @@
  */
 import type { CommandHit } from "./commands.ts";
 import { findCommand } from "./commands.ts";
-import type { EngineDeps } from "./deps.ts";
+import type { EngineDeps, Understanding } from "./deps.ts";
 import type { Node } from "./flow.ts";
 import type { Arrival, NodeKind } from "./node-kind.ts";
 import { kindOf } from "./nodes/index.ts";
@@ -24,6 +24,7 @@ import type {
   StepResult,
   SystemPrompt,
   UserInput,
+  Vars,
 } from "./types.ts";
 
 /** Extra facts about an input that only the channel knows. */
@@ -38,6 +39,8 @@ export interface StepMeta {
 export const MENU_FLOW = "menu";
 /** The flow that puts the user in touch with a person. */
 export const HUMAN_FLOW = "human";
+/** The flow for someone in danger now; danger words reach it from any question. */
+export const EMERGENCY_FLOW = "emergency";
 const MAX_STACK = 4;
 /** While waiting for staff, the bot acknowledges additions at most this often. */
 const ACK_EVERY_MS = 10 * 60_000;
@@ -204,17 +207,21 @@ class Machine {
       return;
     }
     if (command.interrupt && prompt?.kind === "node") {
-      const top = this.state.stack.at(-1);
-      const here: Position = { flow: prompt.flow, node: prompt.node };
-      if (!top || top.flow !== here.flow || top.node !== here.node) {
-        this.patch({ stack: [...this.state.stack, here].slice(-MAX_STACK) });
-      }
-      this.patch({ prompt: null, retries: 0 });
+      this.interrupt({ flow: prompt.flow, node: prompt.node });
     } else {
       this.reset(command.name === MENU_FLOW);
     }
     if (command.argVar && arg !== undefined) this.turn.set(command.argVar, clip(arg, 100));
     this.go(command.target);
+  }
+
+  /** Sets the pending question aside; it is asked again when the next flow ends. */
+  private interrupt(here: Position): void {
+    const top = this.state.stack.at(-1);
+    if (!top || top.flow !== here.flow || top.node !== here.node) {
+      this.patch({ stack: [...this.state.stack, here].slice(-MAX_STACK) });
+    }
+    this.patch({ prompt: null, retries: 0 });
   }
 
   /** Input while nothing is pending: free text is understood, anything else leads to the menu. */
@@ -238,49 +245,98 @@ class Machine {
    * flow; otherwise the user sees the menu (the understanding module adds "did you mean").
    */
   private freeText(text: string): void {
-    this.route(text, undefined, () => {
+    this.route(text, undefined, (result) => {
       if (this.deps.understand && this.deps.flows.has(HUMAN_FLOW)) {
-        this.systemPrompt("not_understood", SYSTEM.notUnderstood, [
-          { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` },
-          { id: "human", label: SYSTEM.optHuman, target: `@${HUMAN_FLOW}` },
-        ]);
+        this.systemPrompt(
+          "not_understood",
+          SYSTEM.notUnderstood,
+          [
+            { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` },
+            { id: "human", label: SYSTEM.optHuman, target: `@${HUMAN_FLOW}` },
+          ],
+          result?.vars ? { options: ["human"], vars: result.vars } : undefined,
+        );
       } else this.go(`@${MENU_FLOW}`);
     });
   }
 
   /**
    * Routes free text by the matcher's confidence: high starts the flow, medium asks "did you
-   * mean" (with a way back to `back`, or the menu), low calls `otherwise`.
+   * mean" (with a way back to `back`, or the menu), low calls `otherwise`. A flow started from
+   * free text starts clean: only what this text said is set, never what an earlier
+   * conversation left behind. Text at a question of flow `back.flow` never restarts that flow.
    */
-  private route(text: string, back: Position | undefined, otherwise: () => void): void {
+  private route(
+    text: string,
+    back: Position | undefined,
+    otherwise: (result: Understanding | undefined) => void,
+  ): void {
     const understand = this.deps.understand;
     const result = understand ? understand(clip(text), this.state.lang) : undefined;
     if (result && !this.state.langChosen && result.lang && result.lang !== this.state.lang) {
       this.patch({ lang: result.lang });
       this.turn.emit({ type: "language", lang: result.lang });
     }
-    if (result?.flow && result.confidence === "high" && this.deps.flows.has(result.flow)) {
-      this.reset(false);
-      for (const [name, value] of Object.entries(result.vars)) this.turn.set(name, value);
-      this.go(`@${result.flow}`);
+    const usable = (f: string | null | undefined): f is string =>
+      !!f && this.deps.flows.has(f) && f !== back?.flow;
+    if (result && result.confidence === "high" && usable(result.flow)) {
+      this.turn.log("info", "understood", { flow: result.flow, confidence: "high" });
+      if (back && result.flow === EMERGENCY_FLOW) this.emergency(back);
+      else this.start(result.flow, result.vars);
       return;
     }
+    // The way out ("menu" or "back") is always offered, so the menu is not offered twice.
     const offered = (result?.confidence === "medium" ? [result.flow, ...result.alternatives] : [])
-      .filter((f): f is string => !!f && this.deps.flows.has(f))
+      .filter(usable)
+      .filter((f) => back !== undefined || f !== MENU_FLOW)
       .filter((f, i, all) => all.indexOf(f) === i)
       .slice(0, 3);
-    if (offered.length > 0) {
+    if (result && offered.length > 0) {
+      this.turn.log("info", "understood", { flow: offered.join(","), confidence: "medium" });
       const way = back
         ? { id: "back", label: SYSTEM.optBack, target: positionTarget(back) }
         : { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` };
       this.reset(false);
-      this.systemPrompt("did_you_mean", SYSTEM.didYouMean, [
-        ...offered.map((f) => ({ id: f, label: SYSTEM.flowLabel(f), target: `@${f}` })),
-        way,
-      ]);
+      this.systemPrompt(
+        "did_you_mean",
+        SYSTEM.didYouMean,
+        [...offered.map((f) => ({ id: f, label: SYSTEM.flowLabel(f), target: `@${f}` })), way],
+        { options: offered, vars: result.vars },
+      );
       return;
     }
-    otherwise();
+    if (result) this.turn.log("info", "not_understood");
+    otherwise(result);
+  }
+
+  /** Starts `flow` afresh with `vars` (what the user's text already told us). */
+  private start(flow: string, vars: Vars): void {
+    this.reset(true);
+    for (const [name, value] of Object.entries(vars)) this.turn.set(name, value);
+    this.go(`@${flow}`);
+  }
+
+  /**
+   * Danger words in an answer that does not fit the question go to the emergency flow at once
+   * (an answer that fits, such as a free-text description, is kept as the answer).
+   */
+  private urgent(input: UserInput, prompt: NodePrompt): boolean {
+    if (input.type !== "text" || prompt.flow === EMERGENCY_FLOW) return false;
+    if (!this.deps.flows.has(EMERGENCY_FLOW)) return false;
+    const result = this.deps.understand?.(clip(input.text), this.state.lang);
+    if (result?.flow !== EMERGENCY_FLOW || result.confidence !== "high") return false;
+    this.emergency({ flow: prompt.flow, node: prompt.node });
+    return true;
+  }
+
+  /**
+   * Danger in the middle of a flow: the emergency flow runs at once, and the question it
+   * interrupted is asked again afterwards, so nothing already answered (a report) is lost.
+   */
+  private emergency(here: Position): void {
+    this.turn.log("info", "danger_mid_flow");
+    this.interrupt(here);
+    this.go(`@${EMERGENCY_FLOW}`);
   }
 
   private answerSystem(prompt: SystemPrompt, sent: UserInput): void {
@@ -299,12 +355,17 @@ class Machine {
       }
     }
     const target = prompt.targets[index];
-    if (target === undefined) {
+    const option = prompt.options[index];
+    if (target === undefined || option === undefined) {
       this.turn.say(SYSTEM.mediaNotExpected);
       this.reask();
       return;
     }
-    this.reset(false);
+    const carry = prompt.carry;
+    if (carry?.options.includes(option)) {
+      this.reset(true);
+      for (const [name, value] of Object.entries(carry.vars)) this.turn.set(name, value);
+    } else this.reset(false);
     this.go(target);
   }
 
@@ -336,6 +397,7 @@ class Machine {
       this.route(text, here, () => this.invalid(SYSTEM.hintMenu, { max: prompt.options.length }));
       return;
     }
+    if (this.urgent(input, prompt)) return;
     this.invalid(reply.invalid, reply.params);
     return;
   }
@@ -361,6 +423,7 @@ class Machine {
     name: string,
     text: string,
     options: { id: string; label: string; target: Target }[],
+    carry?: SystemPrompt["carry"],
   ): void {
     const prompt: SystemPrompt = {
       kind: "system",
@@ -370,6 +433,7 @@ class Machine {
       options: options.map((o) => o.id),
       labels: options.map((o) => o.label),
       targets: options.map((o) => o.target),
+      ...(carry && Object.keys(carry.vars).length > 0 ? { carry } : {}),
     };
     this.patch({ prompt, seq: prompt.seq });
     this.sendPrompt();

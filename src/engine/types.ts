@@ -83,6 +83,11 @@ export interface SystemPrompt {
   /** Message keys of the option labels. */
   labels: string[];
   targets: string[];
+  /**
+   * Variables to set when one of `carry.options` is chosen: what the matched text already said
+   * (the message itself, what happened …), so the chosen flow need not ask again.
+   */
+  carry?: { options: string[]; vars: Vars };
 }
 
 /** Everything the engine remembers about one user between messages. */

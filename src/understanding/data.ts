@@ -1,0 +1,141 @@
+/**
+ * The shapes of the understanding data in `data/understanding/` and `data/intents/`, checked
+ * with zod when the bot starts. Everything the matcher knows about words lives in those files.
+ */
+import * as z from "zod";
+import { REQUIRED_FLOWS } from "../flows/contract.ts";
+
+/** What happened, as the report flow names it (the content engineer's `what` values). */
+export const WHAT_VALUES = [
+  "lost_contact",
+  "unpaid",
+  "violence",
+  "detained",
+  "sick",
+  "died",
+  "passport_held",
+  "wants_home",
+  "recruiter",
+  "other",
+] as const;
+export type What = (typeof WHAT_VALUES)[number];
+
+/** The label of example phrases that no flow answers (prices, football, weather …). */
+export const OUT_OF_SCOPE = "out_of_scope";
+
+const word = z.union([z.string(), z.number()]).transform(String);
+const words = z.array(word);
+
+const Affix = z.strictObject({
+  /** Letters removed from the start (prefix) or end (suffix) of a word. */
+  strip: z.string().min(1),
+  /** Letters put back in their place (nasal prefixes: memukul → pukul). */
+  add: z.string().default(""),
+  /** Only for words the matcher does not know (risky affixes such as Madurese `e-`). */
+  unknown_only: z.boolean().default(false),
+  /** A possessive or definite ending (-ku, -nya, -na): what is left may be a short table word. */
+  clitic: z.boolean().default(false),
+});
+export type Affix = z.infer<typeof Affix>;
+
+/** `data/understanding/normalize.yaml`. */
+export const NormalizeFile = z.strictObject({
+  char_rules: z.array(z.strictObject({ from: z.string(), to: z.string() })),
+  abbreviations: z.record(z.string(), word),
+  madurese: z.record(z.string(), words),
+  affixes: z.strictObject({
+    min_root: z.number().int().min(2),
+    prefixes: z.array(Affix),
+    suffixes: z.array(Affix),
+  }),
+  /** Words, or lists of words (for readability); flattened. */
+  stopwords: z.array(z.union([word, words])).transform((list) => list.flat()),
+});
+export type NormalizeFile = z.infer<typeof NormalizeFile>;
+
+/** `data/understanding/concepts.yaml`: one word for each meaning, across both languages. */
+export const ConceptsFile = z.record(z.string().regex(/^[a-z0-9]+$/), words);
+export type ConceptsFile = z.infer<typeof ConceptsFile>;
+
+const Markers = z.strictObject({ strong: words, weak: words });
+
+/** `data/understanding/language.yaml`: words that show a text is Madurese or Indonesian. */
+export const LanguageFile = z.strictObject({ id: Markers, mad: Markers });
+export type LanguageFile = z.infer<typeof LanguageFile>;
+
+/**
+ * A condition on the words of a message: some word of `any`, or a word of each group of `all`,
+ * and no word of `unless`. An entry of several words is a phrase (the words in a row).
+ */
+const RuleFields = {
+  any: words.optional(),
+  all: z.array(words.min(1)).optional(),
+  unless: words.optional(),
+};
+const hasCondition = (r: { any?: string[] | undefined; all?: string[][] | undefined }) =>
+  (r.any?.length ?? 0) > 0 || (r.all?.length ?? 0) > 0;
+const needsCondition = { message: "a rule needs `any` or `all`" };
+
+/** `data/understanding/danger.yaml`. */
+export const DangerFile = z.strictObject({
+  rules: z.array(
+    z
+      .strictObject({ name: z.string(), what: z.enum(WHAT_VALUES).optional(), ...RuleFields })
+      .refine(hasCondition, needsCondition),
+  ),
+});
+export type DangerFile = z.infer<typeof DangerFile>;
+
+/** `data/understanding/report.yaml`: what a report's first message already says. */
+export const ReportFile = z.strictObject({
+  what: z.array(
+    z
+      .strictObject({ value: z.enum(WHAT_VALUES), ...RuleFields })
+      .refine(hasCondition, needsCondition),
+  ),
+  other_countries: words,
+});
+export type ReportFile = z.infer<typeof ReportFile>;
+
+const Bm25 = z.strictObject({ k1: z.number().positive(), b: z.number().min(0).max(1) });
+
+/** `data/understanding/matcher.yaml`: the ranking's tunables. */
+export const MatcherFile = z.strictObject({
+  bm25: Bm25,
+  /** BM25 over one document per flow, and its share of the final score. */
+  label_bm25: Bm25,
+  label_weight: z.number().min(0).max(1),
+  bigram_weight: z.number().min(0),
+  fuzzy_weight: z.strictObject({ one: z.number().min(0).max(1), two: z.number().min(0).max(1) }),
+  unknown_weight: z.number().min(0),
+  second_example_weight: z.number().min(0).max(1),
+  confidence: z.strictObject({
+    high: z.number().min(0).max(1),
+    high_margin: z.number().min(0).max(1),
+    /** `high` also when the best flow leads the runner-up by this share, with medium coverage. */
+    clear_margin: z.number().min(0).max(1),
+    medium: z.number().min(0).max(1),
+    /** Turned down when out-of-scope examples score more than this share of the best flow. */
+    out_of_scope_share: z.number().min(0).max(1),
+  }),
+});
+export type MatcherFile = z.infer<typeof MatcherFile>;
+
+/** `data/intents/<flow>.yaml`: how people ask for one flow, in each language. */
+export const IntentFile = z.strictObject({
+  flow: z.enum([...REQUIRED_FLOWS, OUT_OF_SCOPE]),
+  id: words.min(1),
+  mad: words.min(1),
+});
+export type IntentFile = z.infer<typeof IntentFile>;
+
+/** Everything the matcher is built from. */
+export interface UnderstandingData {
+  normalize: NormalizeFile;
+  concepts: ConceptsFile;
+  language: LanguageFile;
+  danger: DangerFile;
+  report: ReportFile;
+  matcher: MatcherFile;
+  intents: IntentFile[];
+}

@@ -1,0 +1,231 @@
+/**
+ * The matcher: free text in, a flow out. Text is normalized (normalize.ts) and its words
+ * resolved (vocabulary.ts); danger rules are checked first (danger.ts); then the flows are
+ * ranked against their example phrases (ranking.ts). Example phrases of questions no flow
+ * answers compete too, so "harga cabai" finds its own kind and is turned down.
+ */
+import type { ChoiceItem, Confidence, Understand, Understanding } from "../engine/deps.ts";
+import type { Lang, Vars } from "../engine/types.ts";
+import { type DangerHit, DangerRules } from "./danger.ts";
+import { OUT_OF_SCOPE, type UnderstandingData } from "./data.ts";
+import { foldTokens } from "./fold.ts";
+import { detectLanguage, type LanguageMarkers, markers } from "./language.ts";
+import { Normalizer } from "./normalize.ts";
+import { type Ranked, Ranking } from "./ranking.ts";
+import { ReportReader } from "./report-vars.ts";
+import { type Resolved, Vocabulary } from "./vocabulary.ts";
+
+/** Longest message kept in `intent_text` (and read at all). */
+export const MAX_INTENT_TEXT = 500;
+/** The flow danger words lead to. */
+export const EMERGENCY = "emergency";
+/** The flow for a message of small words only ("permisi, mau tanya"). */
+const MENU = "menu";
+/** Flows that read `what` and `country` from the first message. */
+const REPORTING = new Set(["report", EMERGENCY]);
+const MAX_ALTERNATIVES = 2;
+/** A runner-up is offered when it scores at least this share of the best flow. */
+const ALTERNATIVE_SHARE = 0.5;
+const NUMBER = /^\d+$/;
+
+export type { Ranked } from "./ranking.ts";
+
+/** The matcher's full answer, for the command line and the evaluation. */
+export interface Match extends Understanding {
+  /** The confidence score of the answer, 0–1 (1 for a danger rule). */
+  score: number;
+  /** Every label, best first (including out of scope). */
+  ranked: Ranked[];
+  /** The danger rule that fired, if any. */
+  danger: string | undefined;
+}
+
+/** A message broken into the words the matcher compares. */
+export interface Analysis {
+  /** Folded words, abbreviations expanded, Madurese spellings made one (for the language). */
+  surface: string[];
+  /** Every word resolved, stop words included (for the rules). */
+  words: Resolved[];
+}
+
+/** One example phrase. */
+export interface Example {
+  label: string;
+  lang: Lang;
+  text: string;
+}
+
+/** Builds the matcher from the understanding data and the country list. */
+export class Matcher {
+  readonly normalizer: Normalizer;
+  private readonly vocabulary: Vocabulary;
+  private readonly ranking: Ranking;
+  private readonly docs: Example[] = [];
+  private readonly markers: LanguageMarkers;
+  private readonly danger: DangerRules;
+  private readonly report: ReportReader;
+
+  constructor(
+    private readonly data: UnderstandingData,
+    countries: readonly ChoiceItem[],
+  ) {
+    const n = new Normalizer(data.normalize, data.concepts);
+    this.normalizer = n;
+    const meaning = (text: string) => n.meaning(n.surfaceWords(text));
+
+    const labels: string[] = [];
+    for (const intent of data.intents) {
+      for (const lang of ["id", "mad"] as const) {
+        for (const text of intent[lang]) this.docs.push({ label: intent.flow, lang, text });
+      }
+      if (!labels.includes(intent.flow)) labels.push(intent.flow);
+    }
+
+    // Roots: what affixes may cut a word down to — any word of the examples, rules or tables.
+    const ruleEntries = [
+      ...data.danger.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
+      ...data.report.what.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
+    ];
+    const roots = new Set<string>(Object.keys(data.concepts));
+    for (const text of [...this.docs.map((d) => d.text), ...ruleEntries]) {
+      for (const w of meaning(text)) if (!n.stopwords.has(w)) roots.add(w);
+    }
+    const known = new Map<string, number>();
+    const rootsOnly = new Vocabulary(n, roots, known, data.matcher.fuzzy_weight);
+    const exact = (text: string) => meaning(text).map((w) => rootsOnly.root(w));
+
+    const examples = this.docs.map((d) => ({
+      label: d.label,
+      terms: terms(exact(d.text).filter((w) => !n.stopwords.has(w))),
+    }));
+    this.ranking = new Ranking(labels, examples, data.matcher);
+    this.danger = new DangerRules(data.danger, exact);
+    this.report = new ReportReader(
+      data.report,
+      countries,
+      exact,
+      (text) => foldTokens(text, n.rules),
+      (alias) => alias.length === 1 && n.isAbbreviation(alias[0] as string),
+    );
+
+    // Known: the words worth resolving a typo to, each with how common it is.
+    for (const e of examples) {
+      for (const t of e.terms) if (!t.includes(" ")) known.set(t, this.ranking.df(t));
+    }
+    for (const w of [
+      ...n.stopwords,
+      ...Object.keys(data.concepts),
+      ...this.danger.vocabulary(),
+      ...this.report.vocabulary(),
+    ]) {
+      if (!known.has(w)) known.set(w, 0);
+    }
+    this.vocabulary = new Vocabulary(n, roots, known, data.matcher.fuzzy_weight);
+    this.markers = markers(data.language, (w) => n.surfaceWords(w));
+  }
+
+  /** Breaks a message into surface words (for the language) and resolved words. */
+  analyze(text: string): Analysis {
+    const n = this.normalizer;
+    const surface = n.surfaceWords(text.slice(0, MAX_INTENT_TEXT));
+    return { surface, words: n.meaning(surface).map((w) => this.vocabulary.resolve(w)) };
+  }
+
+  /**
+   * Matches one message. `exclude` leaves one example out, as if it had never been written
+   * (cross-validation).
+   */
+  match(text: string, exclude = -1): Match {
+    const n = this.normalizer;
+    const { surface, words } = this.analyze(text);
+    const plain = words.map((w) => w.word);
+    // Numbers (4 bulan, 15 juta, 129) say nothing about the topic.
+    const content = words.filter((w) => !n.stopwords.has(w.word) && !NUMBER.test(w.word));
+    const ranked = this.ranking.rank(content, exclude);
+    const danger = this.danger.check(plain);
+
+    const answer = (
+      flow: string | null,
+      confidence: Confidence,
+      score: number,
+      alternatives: string[] = [],
+    ): Match => ({
+      flow,
+      confidence,
+      alternatives,
+      lang: detectLanguage(surface, this.markers),
+      vars: this.vars(text, flow, plain, danger),
+      score: Math.round(score * 1000) / 1000,
+      ranked,
+      danger: danger?.name,
+    });
+
+    const inScope = ranked.filter((r) => r.flow !== OUT_OF_SCOPE);
+    const top = ranked[0];
+    const alternativesTo = (flow: string, score: number) =>
+      inScope
+        .filter((r) => r.flow !== flow && r.score > 0 && r.score >= ALTERNATIVE_SHARE * score)
+        .slice(0, MAX_ALTERNATIVES)
+        .map((r) => r.flow);
+
+    if (danger) return answer(EMERGENCY, "high", 1, alternativesTo(EMERGENCY, top?.score ?? 0));
+    // Only small words ("permisi, mau tanya", "min?"): the menu is the answer.
+    if (content.length === 0)
+      return words.length > 0 ? answer(MENU, "high", 1) : answer(null, "low", 0);
+    if (!top || top.score <= 0) return answer(null, "low", 0);
+    const { high, high_margin, clear_margin, medium, out_of_scope_share } =
+      this.data.matcher.confidence;
+    const outOfScope = ranked.find((r) => r.flow === OUT_OF_SCOPE)?.score ?? 0;
+    if (top.flow === OUT_OF_SCOPE || outOfScope > out_of_scope_share * top.score) {
+      return answer(null, "low", inScope[0]?.score ?? 0);
+    }
+    const margin = (top.score - (ranked[1]?.score ?? 0)) / top.score;
+    const alternatives = alternativesTo(top.flow, top.score);
+    if (
+      (top.score >= high && margin >= high_margin) ||
+      (top.score >= medium && margin >= clear_margin)
+    ) {
+      return answer(top.flow, "high", top.score, alternatives);
+    }
+    if (top.score >= medium) return answer(top.flow, "medium", top.score, alternatives);
+    return answer(null, "low", top.score);
+  }
+
+  /**
+   * What the message gives the flow: the message itself, and for a report (or an emergency)
+   * what happened and where, when the message says so.
+   */
+  private vars(
+    text: string,
+    flow: string | null,
+    words: string[],
+    danger: DangerHit | undefined,
+  ): Vars {
+    const vars: Vars = { intent_text: text.trim().slice(0, MAX_INTENT_TEXT) };
+    if (!flow || !REPORTING.has(flow)) return vars;
+    // A danger rule says what happened itself (or, for self-harm, nothing).
+    const what = danger ? danger.what : this.report.whatHappened(words);
+    if (what) vars.what = what;
+    const country = this.report.country(text.slice(0, MAX_INTENT_TEXT));
+    if (country) vars.country = country;
+    return vars;
+  }
+
+  /** The engine's view: {@link Understand}. */
+  readonly understand: Understand = (text) => {
+    const { flow, confidence, alternatives, lang, vars } = this.match(text);
+    return { flow, confidence, alternatives, lang, vars };
+  };
+
+  /** The example phrases, in index order (for checks and the evaluation). */
+  examples(): readonly Example[] {
+    return this.docs;
+  }
+}
+
+/** Index terms of a word list: the words and each pair of neighbours. */
+function terms(words: readonly string[]): string[] {
+  const out = [...words];
+  for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]} ${words[i]}`);
+  return out;
+}
