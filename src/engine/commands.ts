@@ -25,6 +25,7 @@ export function findCommand(commands: readonly Command[], text: string): Command
   for (const command of commands) {
     if (command.prefixes.includes(first)) {
       const arg = rest.join(" ").trim();
+      if (arg && command.argPattern && !command.argPattern.test(arg)) continue;
       return { command, arg: arg || undefined };
     }
   }

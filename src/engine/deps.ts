@@ -29,6 +29,11 @@ export interface Command {
   prefixes: string[];
   /** Variable that receives the argument of a prefix command. */
   argVar: string | undefined;
+  /**
+   * What a prefix command's argument must look like (e.g. a case reference), so that "cek
+   * paspor" is not taken for "check case PASPOR" and goes on to be understood as text.
+   */
+  argPattern?: RegExp | undefined;
   target: string;
   /** Interruptions return to the pending question when their flow ends. */
   interrupt: boolean;

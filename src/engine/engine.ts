@@ -408,8 +408,15 @@ class Machine {
     this.patch({ retries });
     if (retries > this.deps.settings.maxRetries) {
       this.turn.log("info", "retries_exceeded");
-      this.reset(false);
+      // Offer a way back to the same question: a half-finished report is not lost.
+      const prompt = this.state.prompt;
+      const back =
+        prompt?.kind === "node"
+          ? [{ id: "back", label: SYSTEM.optBack, target: positionTarget(prompt) }]
+          : [];
+      this.patch({ prompt: null, retries: 0 });
       this.systemPrompt("retry_exceeded", SYSTEM.retryExceeded, [
+        ...back,
         { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` },
         { id: "human", label: SYSTEM.optHuman, target: `@${HUMAN_FLOW}` },
       ]);

@@ -82,6 +82,7 @@ export function loadReference(dir: string): Reference {
     words: foldAll(c.words.map((w) => w.replace(/^\//, ""))),
     prefixes: foldAll(c.prefixes),
     argVar: c.arg_var,
+    argPattern: c.arg_pattern ? new RegExp(`^(?:${c.arg_pattern})$`, "i") : undefined,
     target: c.target,
     interrupt: c.interrupt,
   }));

@@ -38,6 +38,18 @@ export const CommandEntry = z.strictObject({
   name: z.string(),
   words: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
   prefixes: z.array(z.string()).default([]),
+  /** A regular expression the argument of a prefix command must match (case-insensitive). */
+  arg_pattern: z
+    .string()
+    .refine((p) => {
+      try {
+        new RegExp(p);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "not a valid regular expression")
+    .optional(),
   arg_var: z.string().optional(),
   target: z.string().refine(isTarget, "a target is `node`, `@flow` or `@flow.node`"),
   interrupt: z.boolean().default(false),

@@ -59,12 +59,25 @@ describe("engine: first contact and menus", () => {
     expect(host.texts("7")).toEqual(["id:system.hint_menu_number{max=2}", "id:menu.question"]);
     const out = host.replies("???");
     expect(out.map((r) => r.text)).toEqual(["id:system.retry_exceeded"]);
-    expect(out[0]?.options?.map((o) => o.id)).toEqual(["menu", "human"]);
-    expect(host.texts("2")).toEqual(["id:human.ask"]);
+    expect(out[0]?.options?.map((o) => o.id)).toEqual(["back", "menu", "human"]);
+    expect(host.texts("3")).toEqual(["id:human.ask"]);
   });
 });
 
 describe("engine: asking", () => {
+  it("after too many invalid answers, 'back' returns to the same question with the answers kept", () => {
+    const host = new Host(all());
+    host.send({ type: "start", payload: "form" });
+    host.send("30");
+    host.send("ya");
+    for (const bad of ["???", "!!!"]) host.send(bad);
+    const out = host.replies("...");
+    expect(out[0]?.options?.map((o) => o.id)).toEqual(["back", "menu", "human"]);
+    expect(host.texts({ type: "choice", id: "back" })).toEqual(["id:form.phone"]);
+    expect(host.state?.vars).toMatchObject({ age: 30, paid: true, risk: 2 });
+    expect(host.texts("0812 1111 2222")).toEqual(["id:form.since"]);
+  });
+
   it("collects typed answers, branches, scores and opens a case with the reference", () => {
     const host = new Host(all());
     host.send("halo");
