@@ -2,9 +2,11 @@
  * `npm run backup -- [--out FILE]`: an online backup of the database (safe while the bot runs),
  * by default to `data/backups/jalur-resmi-<time>.db`, readable by its owner only.
  */
+
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError, loadDotEnv, readConfig } from "./config.ts";
+import { runCli } from "./cli.ts";
+import { loadDotEnv, readConfig } from "./config.ts";
 import { backupDatabase } from "./store/backup.ts";
 import { openDatabase } from "./store/db.ts";
 
@@ -25,12 +27,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

@@ -2,9 +2,11 @@
  * `npm run cases:export -- --since YYYY-MM-DD [--until YYYY-MM-DD] [--with-contact] [--out FILE]`:
  * writes the cases created in that period as CSV (to stdout, or to FILE) for office reporting.
  */
+
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ConfigError, loadDotEnv, readConfig } from "./config.ts";
+import { runCli } from "./cli.ts";
+import { loadDotEnv, readConfig } from "./config.ts";
 import { casesCsv } from "./staff/export.ts";
 import { openDatabase } from "./store/db.ts";
 import { Store } from "./store/store.ts";
@@ -51,9 +53,4 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-  process.exitCode = 1;
-}
+runCli(main);

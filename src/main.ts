@@ -4,12 +4,14 @@
  * and exits when stdin closes. SIGINT/SIGTERM stop it gracefully: no new updates, updates in
  * flight finished, the outbox flushed, the database closed, exit code 0.
  */
-import { ContentError, createApp, loadCheckedContent } from "./app.ts";
+
+import { createApp, loadCheckedContent } from "./app.ts";
 import type { Channel } from "./channels/channel.ts";
 import { mountWebhook, telegramFromConfig } from "./channels/telegram/setup.ts";
 import { TerminalChannel } from "./channels/terminal/terminal.ts";
 import { createWhatsAppChannel } from "./channels/whatsapp/index.ts";
-import { type Config, ConfigError, loadDotEnv, readConfig } from "./config.ts";
+import { describeError } from "./cli.ts";
+import { type Config, loadDotEnv, readConfig } from "./config.ts";
 import { translatorFor } from "./content.ts";
 import { HttpServer } from "./http/server.ts";
 import { createLogger } from "./log.ts";
@@ -120,9 +122,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
-  else if (error instanceof ContentError)
-    console.error(`The flows have errors; the bot will not start:\n${error.message}`);
-  else console.error(error);
+  console.error(describeError(error));
+  // Exit now: a channel may still hold the event loop open (e.g. a connection being retried).
   process.exit(1);
 });

@@ -3,6 +3,7 @@
  * (CONTRACTS.md §3). One JSON object per input line; exactly one JSON line out per input line;
  * exit 0 at end of input. Without --db a temporary database is used and removed at exit.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +11,8 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createApp } from "./app.ts";
 import { Simulator, SimulatorChannel } from "./channels/simulator/simulator.ts";
-import { ConfigError, loadDotEnv, readConfig } from "./config.ts";
+import { runCli } from "./cli.ts";
+import { loadDotEnv, readConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 
 async function main(): Promise<number> {
@@ -50,12 +52,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

@@ -3,7 +3,8 @@
  * bot to another number, or after a ban). Run it while the bot is stopped; the next start shows
  * a new QR code. Conversations, cases and who-is-who are kept.
  */
-import { ConfigError, loadDotEnv, readConfig } from "./config.ts";
+import { runCli } from "./cli.ts";
+import { loadDotEnv, readConfig } from "./config.ts";
 import { openDatabase } from "./store/db.ts";
 import { Store } from "./store/store.ts";
 
@@ -25,9 +26,4 @@ function main(): number {
   }
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-  process.exitCode = 1;
-}
+runCli(main);

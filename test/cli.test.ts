@@ -23,7 +23,7 @@ const run = (args: string[], input: string, env: Record<string, string> = {}) =>
     timeout: 60_000,
   });
 
-describe("command line", () => {
+describe("command line", { timeout: 60_000 }, () => {
   it("simulate: one JSON line per input line, the first offering the menu", () => {
     const input = `${[
       JSON.stringify({ from: "user:a", text: "halo" }),

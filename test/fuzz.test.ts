@@ -185,5 +185,5 @@ describe("fuzzing the runtime with random conversations", () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 120_000);
 });

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import type * as z from "zod";
 import type { ChoiceItem, Command, Lexicon } from "../engine/deps.ts";
 import { fold } from "../engine/text.ts";
 import type { Lang } from "../engine/types.ts";
 import type { Problem } from "../flows/problem.ts";
 import { CommandEntry, Contact, Country, LexiconFile } from "./schema.ts";
+import { readYamlFile } from "./yaml-file.ts";
 
 /** The reference data in `data/`, ready for the engine. */
 export interface Reference {
@@ -26,35 +25,7 @@ function read<T extends z.ZodType>(
   schema: T,
   problems: Problem[],
 ): z.infer<T> | undefined {
-  const file = `data/${name}`;
-  const path = join(dir, name);
-  if (!existsSync(path)) {
-    problems.push({ severity: "error", file, message: "missing" });
-    return undefined;
-  }
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    problems.push({
-      severity: "error",
-      file,
-      message: `YAML: ${(error as Error).message.split("\n")[0]}`,
-    });
-    return undefined;
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push({
-        severity: "error",
-        file,
-        message: `${issue.path.join(".")}: ${issue.message}`,
-      });
-    }
-    return undefined;
-  }
-  return result.data;
+  return readYamlFile(join(dir, name), `data/${name}`, schema, problems);
 }
 
 const foldAll = (list: string[]) => [...new Set(list.map(fold).filter(Boolean))];

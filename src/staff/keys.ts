@@ -1,4 +1,5 @@
 import { CASE_STATUSES } from "../engine/types.ts";
+import { REPORT_CATEGORIES } from "../reference/categories.ts";
 
 /**
  * Staff-facing texts live in `locales/id/staff.json` only: staff work in Indonesian, so these
@@ -7,20 +8,7 @@ import { CASE_STATUSES } from "../engine/types.ts";
 export const STAFF_NAMESPACE = "staff";
 
 /** Report categories (the report flow's `what` answers) with a staff label each. */
-export const CATEGORIES = [
-  "lost_contact",
-  "unpaid",
-  "violence",
-  "detained",
-  "sick",
-  "died",
-  "passport_held",
-  "wants_home",
-  "recruiter",
-  "other",
-  "question",
-  "emergency",
-] as const;
+export const CATEGORIES = [...REPORT_CATEGORIES, "question", "emergency"] as const;
 
 /** Answer names with a staff label; others are shown by their name. */
 export const FIELDS = [

@@ -4,9 +4,11 @@
  * when the text is out of scope or too unclear to act on; `lang` is the language the text is
  * written in (DEFAULT_LANGUAGE, else `id`, when the text does not show it).
  */
+
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { runCli } from "../cli.ts";
 import { isLang, type Lang } from "../engine/types.ts";
 import { intentOf } from "./evaluate.ts";
 import { loadMatcher, UnderstandingDataError } from "./load.ts";
@@ -41,14 +43,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCli(main);

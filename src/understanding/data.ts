@@ -4,20 +4,10 @@
  */
 import * as z from "zod";
 import { REQUIRED_FLOWS } from "../flows/contract.ts";
+import { REPORT_CATEGORIES } from "../reference/categories.ts";
 
-/** What happened, as the report flow names it (the content engineer's `what` values). */
-export const WHAT_VALUES = [
-  "lost_contact",
-  "unpaid",
-  "violence",
-  "detained",
-  "sick",
-  "died",
-  "passport_held",
-  "wants_home",
-  "recruiter",
-  "other",
-] as const;
+/** What happened, as the report flow names it (see `reference/categories.ts`). */
+export const WHAT_VALUES = REPORT_CATEGORIES;
 export type What = (typeof WHAT_VALUES)[number];
 
 /** The label of example phrases that no flow answers (prices, football, weather …). */

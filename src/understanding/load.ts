@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parse } from "yaml";
 import type * as z from "zod";
 import { formatProblem, type Problem } from "../flows/problem.ts";
 import { loadReference } from "../reference/load.ts";
+import { readYamlFile } from "../reference/yaml-file.ts";
 import {
   ConceptsFile,
   DangerFile,
@@ -23,38 +23,6 @@ export interface LoadedUnderstanding {
   problems: Problem[];
 }
 
-function readYaml<T extends z.ZodType>(
-  path: string,
-  file: string,
-  schema: T,
-  problems: Problem[],
-): z.infer<T> | undefined {
-  if (!existsSync(path)) {
-    problems.push({ severity: "error", file, message: "missing" });
-    return undefined;
-  }
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    const first = (error as Error).message.split("\n")[0];
-    problems.push({ severity: "error", file, message: `YAML: ${first}` });
-    return undefined;
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues.slice(0, 10)) {
-      problems.push({
-        severity: "error",
-        file,
-        message: `${issue.path.join(".")}: ${issue.message}`,
-      });
-    }
-    return undefined;
-  }
-  return result.data;
-}
-
 /**
  * Loads `data/understanding/*.yaml` and `data/intents/*.yaml` from a data directory. A data
  * directory with neither (a test fixture) has no matcher; anything else must be complete.
@@ -65,7 +33,7 @@ export function loadUnderstanding(dataDir: string): LoadedUnderstanding {
   if (!existsSync(dir) && !existsSync(intentsDir)) return { data: undefined, problems: [] };
   const problems: Problem[] = [];
   const read = <T extends z.ZodType>(name: string, schema: T) =>
-    readYaml(join(dir, name), `data/understanding/${name}`, schema, problems);
+    readYamlFile(join(dir, name), `data/understanding/${name}`, schema, problems);
   const normalize = read("normalize.yaml", NormalizeFile);
   const concepts = read("concepts.yaml", ConceptsFile);
   const language = read("language.yaml", LanguageFile);
@@ -84,7 +52,7 @@ export function loadUnderstanding(dataDir: string): LoadedUnderstanding {
   }
   for (const name of names) {
     const file = `data/intents/${name}`;
-    const intent = readYaml(join(intentsDir, name), file, IntentFile, problems);
+    const intent = readYamlFile(join(intentsDir, name), file, IntentFile, problems);
     if (!intent) continue;
     if (intent.flow !== basename(name, ".yaml")) {
       problems.push({
