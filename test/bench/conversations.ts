@@ -15,30 +15,17 @@ import {
 } from "@grammyjs/conversations";
 import Database from "better-sqlite3";
 import { Bot, type Context, type StorageAdapter, type Transformer } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
 import { createApp, loadCheckedContent } from "../../src/app.ts";
 import { telegramFromConfig } from "../../src/channels/telegram/setup.ts";
 import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
 import { readConfig } from "../../src/config.ts";
 import { translatorFor } from "../../src/content.ts";
 import { createLogger } from "../../src/log.ts";
+import { TEST_BOT_INFO } from "../helpers/fake-bot-api.ts";
 
 const TOKEN = "123456:bench";
-const BOT_INFO: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: "Bench",
-  username: "bench_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-} as UserFromGetMe;
+const BOT_INFO = TEST_BOT_INFO;
 
 let messageId = 1;
 

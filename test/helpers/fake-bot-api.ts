@@ -86,23 +86,26 @@ export interface UserOptions {
   firstName?: string;
 }
 
+/** The bot's identity in tests and benchmarks (what `getMe` answers). */
+export const TEST_BOT_INFO: UserFromGetMe = {
+  id: 123456,
+  is_bot: true,
+  first_name: "Jalur Resmi",
+  username: "jalur_resmi_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
 export class FakeBotApi {
   readonly token = "123456:TEST-fake-token";
-  readonly botInfo: UserFromGetMe = {
-    id: 123456,
-    is_bot: true,
-    first_name: "Jalur Resmi",
-    username: "jalur_resmi_test_bot",
-    can_join_groups: true,
-    can_read_all_group_messages: false,
-    supports_inline_queries: false,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
-  };
+  readonly botInfo: UserFromGetMe = TEST_BOT_INFO;
   /** The Bot API root to give grammY (no trailing slash). */
   url = "";
   readonly sent: Sent[] = [];
