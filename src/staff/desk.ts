@@ -27,6 +27,26 @@ export interface ReminderPolicy {
   dailyHour: number;
 }
 
+/** A staff member acting: `channel:id` as the staff chats know them, and a display name. */
+export interface StaffIdentity {
+  actor: string;
+  name: string;
+}
+
+/** Makes one-time sign-in links for the web console (see `src/web/links.ts`). */
+export interface ConsoleLinkIssuer {
+  /** A link for this staff member, or undefined when the console cannot be reached from outside. */
+  issue(owner: StaffIdentity, now: number): string | undefined;
+}
+
+/** What a staff action from outside the staff chats (the web console) caused. */
+export interface ActResult {
+  /** What the desk answered, as it would have in the staff chat. */
+  replies: string[];
+  /** Channels with new messages to deliver. */
+  touched: Set<string>;
+}
+
 /** What the desk needs. */
 export interface DeskOptions {
   store: Store;
@@ -36,6 +56,8 @@ export interface DeskOptions {
   clock: () => number;
   log: Logger;
   reminders: ReminderPolicy;
+  /** Sign-in links for the web console (`/masuk`); without it `/masuk` says the console is off. */
+  console?: ConsoleLinkIssuer;
 }
 
 /** Channels with new messages after a desk action (the caller flushes them). */
@@ -100,6 +122,38 @@ export class StaffDesk implements CaseHooks {
     return touched;
   }
 
+  /**
+   * A staff action from the web console: the same commands, authorization, audit and relaying
+   * as in the staff chats, with the desk's answers returned instead of sent to a chat.
+   */
+  act(who: StaffIdentity, command: StaffCommand, media?: MediaRef): ActResult {
+    const result: ActResult = { replies: [], touched: new Set() };
+    const reply = (text: string) => {
+      result.replies.push(text);
+    };
+    this.store.transaction(() => {
+      const now = this.options.clock();
+      if (!this.isStaff(who.actor)) {
+        this.store.audit.record(now, who.actor, "staff.refused", command.ref, {
+          command: command.name,
+          via: "web",
+        });
+        this.options.log.warn({ command: command.name }, "staff_refused");
+        reply(this.t.text("staff.not_staff"));
+        return;
+      }
+      this.command(command, media, who.actor, who.name, now, result.touched, reply);
+    });
+    return result;
+  }
+
+  /** True when `channel:id` may act as staff now (the staff lists can change while signed in). */
+  isStaff(actor: string): boolean {
+    const at = actor.indexOf(":");
+    if (at <= 0) return false;
+    return this.options.directory.isStaff(actor.slice(0, at), actor.slice(at + 1));
+  }
+
   private handleIn(message: StaffInbound, now: number, touched: Touched): void {
     const { directory, log } = this.options;
     // Channels may deliver a message twice (e.g. after a reconnect): act on it once.
@@ -125,7 +179,7 @@ export class StaffDesk implements CaseHooks {
     }
     const who = message.senderName ?? message.sender;
     if (command) {
-      this.command(command, message, actor, who, now, touched, reply);
+      this.command(command, message.media, actor, who, now, touched, reply);
       return;
     }
     if (message.replyTo) {
@@ -160,7 +214,7 @@ export class StaffDesk implements CaseHooks {
 
   private command(
     command: StaffCommand,
-    message: StaffInbound,
+    media: MediaRef | undefined,
     actor: string,
     who: string,
     now: number,
@@ -170,6 +224,12 @@ export class StaffDesk implements CaseHooks {
     const { store, t } = this;
     if (command.name === "bantuan") {
       reply(t.text("staff.help"));
+      return;
+    }
+    if (command.name === "masuk") {
+      const url = this.options.console?.issue({ actor, name: who }, now);
+      store.audit.record(now, actor, url ? "console.link" : "console.link_unavailable");
+      reply(url ? t.text("staff.console_link", { who, url }) : t.text("staff.console_off"));
       return;
     }
     if (command.name === "kasus" && !command.ref) {
@@ -221,18 +281,11 @@ export class StaffDesk implements CaseHooks {
         );
         return;
       case "balas":
-        if (!command.rest && !message.media) {
+        if (!command.rest && !media) {
           reply(t.text("staff.needs_text", { command: "balas" }));
           return;
         }
-        this.relay(
-          record,
-          { text: command.rest || undefined, media: message.media },
-          actor,
-          now,
-          touched,
-          reply,
-        );
+        this.relay(record, { text: command.rest || undefined, media }, actor, now, touched, reply);
         return;
       case "catatan":
         if (!command.rest) {
