@@ -10,16 +10,14 @@ import type { Channel } from "./channels/channel.ts";
 import { mountWebhook, telegramFromConfig } from "./channels/telegram/setup.ts";
 import { staffInbound, staffTapInbound } from "./channels/telegram/staff.ts";
 import { TerminalChannel } from "./channels/terminal/terminal.ts";
-import { WebChatChannel } from "./channels/web/channel.ts";
-import { mountWebChat } from "./channels/web/routes.ts";
 import { createWhatsAppChannel } from "./channels/whatsapp/index.ts";
 import { toStaffInbound } from "./channels/whatsapp/staff.ts";
 import { type Config, ConfigError, loadDotEnv, readConfig } from "./config.ts";
 import { translatorFor } from "./content.ts";
 import { HttpServer } from "./http/server.ts";
 import { createLogger } from "./log.ts";
-import { mountConsole } from "./web/console.ts";
-import { localUrl, mediaDir } from "./web/urls.ts";
+import { serveWeb } from "./web/serve.ts";
+import { localUrl } from "./web/urls.ts";
 
 /** Lines telling the operator which channels are off and how to turn them on. */
 export function channelStatus(config: Config): string[] {
@@ -89,38 +87,8 @@ async function main(): Promise<void> {
         })
       : undefined;
   if (http && telegram) mountWebhook(http, telegram, config);
-  const secure = config.PUBLIC_URL?.startsWith("https:") ?? false;
-  let web: WebChatChannel | undefined;
-  if (http && !chatMode) {
-    mountConsole(http, {
-      app,
-      clock: Date.now,
-      log: log.child({ part: "console" }),
-      secure,
-      sessionMs: config.CONSOLE_SESSION_HOURS * 3_600_000,
-      mediaDir: mediaDir(config),
-    });
-    if (config.WEB_CHAT_ENABLED) {
-      web = new WebChatChannel({
-        transcript: app.store.webChat,
-        clock: Date.now,
-        limits: {
-          perVisitor: config.WEB_CHAT_MAX_PER_MINUTE,
-          perIp: config.WEB_CHAT_IP_MAX_PER_MINUTE,
-        },
-      });
-      app.channels.set(web.name, web);
-      channels.push(web);
-      mountWebChat(http, {
-        channel: web,
-        t: app.t,
-        defaultLang: config.DEFAULT_LANGUAGE,
-        secure,
-        trustProxy: config.TRUST_PROXY,
-        publicUrl: config.PUBLIC_URL,
-      });
-    }
-  }
+  const web = http && !chatMode ? serveWeb(http, app, config, { log }) : undefined;
+  if (web) channels.push(web);
 
   for (const line of channelStatus(config)) process.stderr.write(`${line}\n`);
   process.stderr.write(`Database: ${config.DATABASE_PATH}\n`);

@@ -66,6 +66,12 @@ export type Touched = Set<string>;
 const CLOSED: readonly string[] = ["resolved", "closed"];
 
 export class StaffDesk implements CaseHooks {
+  /**
+   * While a web console action runs: where the notices staff chats get go too (a chat member
+   * sees the notice in the chat; the console user would otherwise see nothing).
+   */
+  private echo: ((text: string) => void) | undefined;
+
   constructor(private readonly options: DeskOptions) {}
 
   private get store(): Store {
@@ -142,7 +148,12 @@ export class StaffDesk implements CaseHooks {
         reply(this.t.text("staff.not_staff"));
         return;
       }
-      this.command(command, media, who.actor, who.name, now, result.touched, reply);
+      this.echo = reply;
+      try {
+        this.command(command, media, who.actor, who.name, now, result.touched, reply);
+      } finally {
+        this.echo = undefined;
+      }
     });
     return result;
   }
@@ -387,6 +398,7 @@ export class StaffDesk implements CaseHooks {
     };
     this.toReporter(record, update, now, touched);
     this.toStaffChats(record, { text: notice }, now, false, touched);
+    this.echo?.(notice);
   }
 
   /** Passes a staff message to the reporter. */

@@ -359,8 +359,9 @@ export class Cases {
     }
     if (filter.ref) {
       // A reference's own letters only, so LIKE's wildcards cannot come from the user.
-      where.push("ref LIKE @ref");
-      params.ref = `${filter.ref.toUpperCase().replace(/[^A-Z0-9-]/g, "")}%`;
+      const letters = filter.ref.toUpperCase().replace(/[^A-Z0-9-]/g, "");
+      where.push(letters ? "ref LIKE @ref" : "0");
+      if (letters) params.ref = `${letters}%`;
     }
     return this.db
       .prepare<Record<string, string | number>, Row>(
