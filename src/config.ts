@@ -71,6 +71,10 @@ export const ConfigSchema = z.object({
       message: "expected the address people reach the bot at, e.g. https://bot.example.org",
     })
     .transform((v) => v.replace(/\/+$/, ""))
+    // The server's pages and cookies live at its root; a reverse proxy cannot move them.
+    .refine((v) => new URL(v).pathname === "/" && !new URL(v).search, {
+      message: "expected the server's root address, without a path, e.g. https://bot.example.org",
+    })
     .optional(),
   TRUST_PROXY: bool.default(false),
   CONSOLE_SESSION_HOURS: positiveInt("a whole number of hours").default(12),

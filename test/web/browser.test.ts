@@ -94,13 +94,15 @@ describe("in a real browser", () => {
     const contacts = visitor.getByRole("button", { name: /^\d+\. Nomor penting/ });
     await contacts.click();
     await expect
-      .poll(() => visitor.locator("#log").innerText(), { timeout: 10_000 })
+      .poll(() => visitor.locator("#log").textContent(), { timeout: 10_000 })
       .toContain("Nomor penting dan alamat kantor");
     await type(visitor, "petugas");
     await visitor.getByText("Silakan tulis pertanyaan").waitFor();
     await type(visitor, "Anak saya tidak bisa dihubungi di Malaysia sejak Juli");
     await visitor.getByText(/nomor JR-/).waitFor();
-    const ref = /JR-[2-9A-Z]{4,6}/.exec(await visitor.locator("#log").innerText())?.[0] as string;
+    const ref = /JR-[2-9A-Z]{4,6}/.exec(
+      (await visitor.locator("#log").textContent()) ?? "",
+    )?.[0] as string;
     expect(ref).toBeTruthy();
     await visitor.screenshot({ path: join(ARTIFACTS, "webchat.png"), fullPage: true });
 
@@ -112,7 +114,7 @@ describe("in a real browser", () => {
     await staff.getByRole("link", { name: ref }).click();
     await staff.getByRole("heading", { name: `Kasus ${ref}` }).waitFor();
     await expect
-      .poll(() => staff.locator("ol.chat").innerText())
+      .poll(() => staff.locator("ol.chat").textContent())
       .toContain("Anak saya tidak bisa dihubungi di Malaysia sejak Juli");
     await staff
       .getByLabel(/Pesan untuk pelapor/)
@@ -134,7 +136,7 @@ describe("in a real browser", () => {
       .waitFor();
     expect(bot.app.store.cases.byRef(ref)?.status).toBe("resolved");
     await expect
-      .poll(() => visitor.locator("#log").innerText(), { timeout: 10_000 })
+      .poll(() => visitor.locator("#log").textContent(), { timeout: 10_000 })
       .toMatch(/selesai/i);
     await staff.screenshot({ path: join(ARTIFACTS, "case.png"), fullPage: true });
 
