@@ -6,6 +6,7 @@
  * staff chats).
  */
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { App } from "../app.ts";
 import { CASE_STATUSES } from "../engine/types.ts";
@@ -66,11 +67,16 @@ export function mountConsole(http: HttpServer, options: ConsoleOptions): void {
   const flashes = new Map<string, string[]>();
   const web = new Hono<Env>();
   const headers = securityHeaders();
+  const limit = bodyLimit({ maxSize: 64 * 1024, onError: (ctx) => ctx.text("too large", 413) });
   // Mounted at the server's root, so the middleware picks its own paths (not /healthz, /chat).
   const ours = (path: string) =>
     path === "/console" || path.startsWith("/console/") || path.startsWith(`${SIGN_IN_PATH}/`);
   web.use("*", async (ctx, next) => {
     if (!ours(ctx.req.path)) return next();
+    if (ctx.req.method === "POST") {
+      const refused = await limit(ctx, async () => {});
+      if (refused) return refused;
+    }
     await headers(ctx, async () => {
       if (ctx.req.path.startsWith("/console") && ctx.req.path !== CSS_PATH) {
         const stopped = await guard(ctx, next);

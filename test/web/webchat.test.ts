@@ -127,10 +127,26 @@ describe("web chat", () => {
       { origin: "https://evil.example" },
     );
     expect(cross.status).toBe(403);
+    const huge = await visitor.post("/chat", { text: "x".repeat(100_000), mid: randomUUID() });
+    expect(huge.status).toBe(413);
     const stranger = new Browser(bot.url);
     expect((await stranger.post("/chat", { text: "halo" })).status).toBe(303);
     expect((await stranger.json("/chat/api/send", { text: "halo" })).status).toBe(401);
     expect(bot.app.store.db.prepare("SELECT count(*) FROM users").pluck().get()).toBe(0);
+  });
+
+  it("keeps server file paths out of the browser: media in a staff reply is left out", async () => {
+    bot = await webBot();
+    const { visitor, ref } = await webCase(bot);
+    await bot.app.act(
+      { actor: "telegram:111", name: "Bu Rina" },
+      { name: "balas", ref, rest: "Lihat foto ini" },
+      { kind: "photo", path: "/srv/secret/media/x.jpg", fileId: "tg-file" },
+    );
+    const got = await visitor.get("/chat/api/messages?after=0&wait=0");
+    expect(got.text).toContain("Lihat foto ini");
+    expect(got.text).not.toContain("/srv/secret");
+    expect(got.text).not.toContain("tg-file");
   });
 
   it("serves the embeddable snippet, pointing at the chat", async () => {

@@ -30,6 +30,9 @@ export interface WebChatOptions {
 /** What became of a message sent from a browser. */
 export type SendResult = "ok" | "limited" | "stopped";
 
+/** Polls one visitor may keep waiting at once. */
+const MAX_POLLS = 4;
+
 /** Longest text accepted from a browser (the engine clips further where it must). */
 export const MAX_TEXT = 4000;
 
@@ -68,7 +71,9 @@ export class WebChatChannel implements Channel {
   }
 
   async deliver(out: Outgoing): Promise<undefined> {
-    this.options.transcript.add(out.address, "out", out.message, this.options.clock());
+    // Files are not sent to browsers (staff see them in the console); the text says what it is.
+    const { media: _media, ...message } = out.message;
+    this.options.transcript.add(out.address, "out", message, this.options.clock());
     this.wake(out.address);
     return undefined;
   }
@@ -132,8 +137,10 @@ export class WebChatChannel implements Channel {
   async poll(address: string, afterId: number, waitMs: number): Promise<TranscriptEntry[]> {
     const now = this.options.transcript.after(address, afterId);
     if (now.length > 0 || this.stopped || waitMs <= 0) return now;
+    const set = this.waiters.get(address) ?? new Set();
+    // A visitor has one page open, maybe a few tabs; more waiting polls are not kept open.
+    if (set.size >= MAX_POLLS) return now;
     await new Promise<void>((resolve) => {
-      const set = this.waiters.get(address) ?? new Set();
       this.waiters.set(address, set);
       const done = () => {
         clearTimeout(timer);

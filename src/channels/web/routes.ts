@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Translator } from "../../engine/deps.ts";
 import { isLang, type Lang } from "../../engine/types.ts";
@@ -88,6 +89,10 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
 
   web.use("/chat", headers);
   web.use("/chat/*", headers);
+  // A chat message is small; nobody gets to make the server read megabytes.
+  const limit = bodyLimit({ maxSize: 32 * 1024, onError: (c) => c.text("too large", 413) });
+  web.use("/chat", limit);
+  web.use("/chat/api/*", limit);
 
   web.get("/", (c) => c.redirect("/chat", 302));
   web.get("/chat/chat.js", (c) =>
