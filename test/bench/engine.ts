@@ -115,13 +115,20 @@ export function rawCeiling(path: string, messages: number): Timing {
 }
 
 /** Part 2: `Runtime.handle` end to end, on a database holding `storedUsers` users. */
-export function engineEndToEnd(path: string, storedUsers: number, messages: number): Timing {
+export function engineEndToEnd(
+  path: string,
+  storedUsers: number,
+  messages: number,
+  options: { questionCounters?: boolean } = {},
+): Timing {
   populate(path, storedUsers);
   const app = createApp({
     config: readConfig({ LOG_LEVEL: "silent", FLOOD_MAX_MESSAGES: "1000000" }),
     log: createLogger("silent"),
     databasePath: path,
   });
+  // For measuring what the statistics' per-question counters cost per message.
+  if (options.questionCounters === false) app.store.flowStats.record = () => {};
   const durations: bigint[] = [];
   const start = process.hrtime.bigint();
   for (let i = 0; i < messages; i++) {

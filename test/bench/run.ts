@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints a table of side-by-side measurements made in this one run, then the
- * ratios `engine_vs_raw` and `ours_vs_conversations_30` on the last lines. Not part of npm test.
+ * ratios `counters_vs_none` (the statistics' per-question counters) and `engine_vs_raw` on
+ * the last lines. Not part of npm test.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +24,11 @@ try {
   rows.push(["2. engine end to end, 1k stored users", e1k]);
   const e100k = engineEndToEnd(join(dir, "e100k.db"), 100_000, MESSAGES);
   rows.push(["2. engine end to end, 100k stored users", e100k]);
+  // The statistics' per-question counters, off and on again, side by side.
+  const off = engineEndToEnd(join(dir, "off.db"), 1_000, MESSAGES, { questionCounters: false });
+  rows.push(["3. engine, 1k users, no question counters", off]);
+  const on = engineEndToEnd(join(dir, "on.db"), 1_000, MESSAGES);
+  rows.push(["3. engine, 1k users, question counters", on]);
   const rss = process.memoryUsage().rss / 2 ** 20;
 
   console.log(
@@ -31,6 +37,7 @@ try {
   for (const [name, t] of rows)
     console.log(`${name.padEnd(48)}${fmt(t.perSecond)}${fmt(t.p50, 3)}${fmt(t.p99, 3)}`);
   console.log(`${"4. RSS after 100k users (MiB)".padEnd(48)}${fmt(rss)}`);
+  console.log(`counters_vs_none=${(on.perSecond / off.perSecond).toFixed(2)}`);
   console.log(
     `engine_vs_raw=${(Math.min(e1k.perSecond, e100k.perSecond) / raw.perSecond).toFixed(2)}`,
   );
