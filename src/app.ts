@@ -8,6 +8,7 @@ import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
 import type { Config } from "./config.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
 import type { EngineSettings, Translator } from "./engine/deps.ts";
+import type { FlowSet } from "./engine/flow.ts";
 import type { MediaRef } from "./engine/types.ts";
 import { formatProblem } from "./flows/problem.ts";
 import { flatten } from "./i18n/locales.ts";
@@ -92,6 +93,8 @@ export interface App {
   text: StaffText;
   /** The bot's translator (both languages), for pages that speak to users. */
   t: Translator;
+  /** The flows (the statistics page names their questions). */
+  flows: FlowSet;
   /** One-time sign-in links for the web console (`/masuk`, `npm run console:link`). */
   consoleLinks: ConsoleLinks;
   /** Handles a message and delivers the replies; the function channels call. */
@@ -180,6 +183,7 @@ export function createApp(options: AppOptions): App {
     desk,
     text,
     t: engine.t,
+    flows: engine.flows,
     consoleLinks,
     async receive(inbound) {
       runtime.handle(inbound);

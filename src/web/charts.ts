@@ -105,7 +105,7 @@ export function horizontalBars(options: {
 }): Html {
   const { id, title, rows, series } = options;
   const width = 760;
-  const labelW = 250;
+  const labelW = 340;
   const rowH = 22;
   const top = 6;
   const plotW = width - labelW - 60;
@@ -123,7 +123,7 @@ export function horizontalBars(options: {
       return rect;
     });
     const total = row.values.reduce((a, b) => a + b, 0);
-    const label = row.label.length > 38 ? `${row.label.slice(0, 37)}…` : row.label;
+    const label = row.label.length > 52 ? `${row.label.slice(0, 51)}…` : row.label;
     return html`<text x="${labelW - 6}" y="${y + rowH / 2 + 4}" text-anchor="end">${label}</text>${parts}<text x="${(x + 4).toFixed(1)}" y="${y + rowH / 2 + 4}">${fmt(total)}</text>`;
   });
   return html`<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title">

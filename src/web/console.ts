@@ -25,13 +25,13 @@ import { caseListPage } from "./pages/cases.ts";
 import { noticePage } from "./pages/notice.ts";
 import { signInPage } from "./pages/signin.ts";
 import { statsPage } from "./pages/stats.ts";
-import { statistics, weekStart } from "./stats.ts";
+import { questionNamer, statistics, weekStart } from "./stats.ts";
 import { CONSOLE_CSS } from "./style.ts";
 import { consoleT } from "./text.ts";
 
 /** What the console needs. */
 export interface ConsoleOptions {
-  app: Pick<App, "store" | "desk" | "text" | "act">;
+  app: Pick<App, "store" | "desk" | "text" | "act" | "flows">;
   clock: () => number;
   log: Logger;
   /** True when the console is reached over https (`PUBLIC_URL`): cookies become Secure. */
@@ -275,7 +275,7 @@ export function mountConsole(http: HttpServer, options: ConsoleOptions): void {
       now,
       WEEKS,
     );
-    return show(ctx, statsPage(text, ctx.get("session"), stats));
+    return show(ctx, statsPage(text, ctx.get("session"), stats, questionNamer(app.flows, text)));
   });
 
   web.get("/console/media/:id", async (ctx) => {

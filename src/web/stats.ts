@@ -3,6 +3,8 @@
  * country, the median time to a first staff response, how often each flow is entered, and
  * which questions people leave unanswered.
  */
+import type { FlowSet } from "../engine/flow.ts";
+import type { StaffText } from "../staff/render.ts";
 import type { CaseRecord } from "../store/cases.ts";
 import type { NodeTotals } from "../store/flow-stats.ts";
 
@@ -127,5 +129,23 @@ export function statistics(
       })
       .filter((n) => n.dropped > 0)
       .sort((a, b) => b.dropped - a.dropped || b.rate - a.rate || a.flow.localeCompare(b.flow)),
+  };
+}
+
+/** Names flows and their questions for people: the menu's label, the question's own words. */
+export type QuestionNamer = (flow: string, node?: string) => string;
+
+/** A {@link QuestionNamer} over the flows, in Indonesian. */
+export function questionNamer(flows: FlowSet, text: StaffText): QuestionNamer {
+  return (flow, node) => {
+    const name = text.label("system.flow_", flow);
+    if (node === undefined) return name;
+    const found: unknown = flows.get(flow)?.nodes[node];
+    const key =
+      found && typeof found === "object" && "text" in found && typeof found.text === "string"
+        ? found.text
+        : undefined;
+    const question = key ? text.text(key).replace(/\s+/g, " ").trim() : node;
+    return `${name} › ${question.length > 60 ? `${question.slice(0, 59)}…` : question}`;
   };
 }

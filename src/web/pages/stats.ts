@@ -3,7 +3,7 @@ import type { StaffText } from "../../staff/render.ts";
 import type { SignedIn } from "../auth.ts";
 import { horizontalBars, OTHERS_COLOR, PALETTE, type Series, stackedBars } from "../charts.ts";
 import { page } from "../layout.ts";
-import type { Breakdown, Statistics } from "../stats.ts";
+import type { Breakdown, QuestionNamer, Statistics } from "../stats.ts";
 import { type ConsoleT, consoleT } from "../text.ts";
 
 const WIB_MS = 7 * 3_600_000;
@@ -51,7 +51,12 @@ ${numbers(c, [c("col_week"), ...series.map((s) => s.name), c("col_total")], rows
 }
 
 /** The statistics page: four charts, each with its numbers. */
-export function statsPage(text: StaffText, session: SignedIn, stats: Statistics): Html {
+export function statsPage(
+  text: StaffText,
+  session: SignedIn,
+  stats: Statistics,
+  name: QuestionNamer,
+): Html {
   const c = consoleT(text);
   const labels = stats.weeks.map(weekLabel);
   const category = breakdownChart(
@@ -94,13 +99,13 @@ ${numbers(
     ? html`<figure>${horizontalBars({
         id: "flows-chart",
         title: c("chart_flows"),
-        rows: stats.flows.map((f) => ({ label: f.flow, values: [f.entries] })),
+        rows: stats.flows.map((f) => ({ label: name(f.flow), values: [f.entries] })),
         series: [{ name: c("col_entries"), color: PALETTE[0] }],
       })}</figure>
 ${numbers(
   c,
   [c("col_flow"), c("col_entries")],
-  stats.flows.map((f) => [f.flow, String(f.entries)]),
+  stats.flows.map((f) => [`${name(f.flow)} (${f.flow})`, String(f.entries)]),
 )}`
     : html`<p>${c("no_data")}</p>`;
   const worst = stats.dropoff.slice(0, 15);
@@ -110,7 +115,7 @@ ${numbers(
         id: "dropoff-chart",
         title: c("chart_dropoff"),
         rows: worst.map((n) => ({
-          label: `${n.flow} › ${n.node}`,
+          label: name(n.flow, n.node),
           values: [n.dropped, n.answered],
         })),
         series: [
@@ -122,7 +127,7 @@ ${numbers(
   c,
   [c("col_node"), c("col_reached"), c("col_answered"), c("col_dropped"), c("col_rate")],
   worst.map((n) => [
-    `${n.flow} › ${n.node}`,
+    `${name(n.flow, n.node)} (${n.flow}.${n.node})`,
     String(n.reached),
     String(n.answered),
     String(n.dropped),
