@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { type App, createApp } from "../../src/app.ts";
 import type { WebChatChannel } from "../../src/channels/web/channel.ts";
 import { HttpServer } from "../../src/http/server.ts";
-import { StaffDirectory } from "../../src/staff/directory.ts";
+import { LOCAL_OPERATORS, StaffDirectory } from "../../src/staff/directory.ts";
 import { serveWeb } from "../../src/web/serve.ts";
 import { quietLog, testConfig } from "./app.ts";
 import { RecorderChannel } from "./recorder.ts";
@@ -51,6 +51,8 @@ export async function webBot(env: Record<string, string> = {}): Promise<WebBot> 
     directory: new StaffDirectory(
       [{ channel: "telegram", address: STAFF_CHAT }],
       new Map([["telegram", new Set([STAFF_ID])]]),
+      // As configured for real: operators with links from `npm run console:link`.
+      new Set([LOCAL_OPERATORS]),
     ),
   });
   const http = new HttpServer({ host: "127.0.0.1", port: 0, log: quietLog });

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -120,6 +121,64 @@ describe("staff console sign-in", () => {
     expect(out.status).toBe(200);
     expect(out.text).toContain("sudah keluar");
     expect(actions(bot)).toContain("console.signout");
+  });
+});
+
+describe("local operators", () => {
+  it("npm run console:link prints a one-time link for a named operator, who can then act", async () => {
+    bot = await webBot();
+    const { ref } = await webCase(bot);
+    const port = new URL(bot.url).port;
+    const run = (args: string[]) =>
+      spawnSync("npm", ["run", "--silent", "console:link", "--", ...args], {
+        cwd: join(import.meta.dirname, "..", ".."),
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          LOG_LEVEL: "silent",
+          HTTP_HOST: "127.0.0.1",
+          PORT: port,
+          PUBLIC_URL: "",
+        },
+        timeout: 30_000,
+      });
+    const bad = run(["--db", join(bot.dir, "bot.db")]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/^--name: expected the operator's name/);
+    const made = run(["--name", "Rina", "--db", join(bot.dir, "bot.db")]);
+    expect(made.status).toBe(0);
+    const link = made.stdout.trim();
+    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/masuk/[\\w-]{43}$`));
+    const browser = new Browser(bot.url);
+    const page = await browser.get(link);
+    expect(page.text).toContain("Rina");
+    expect((await browser.post(link, { _csrf: hidden(page.text, "_csrf") ?? "" })).status).toBe(
+      303,
+    );
+    const csrf = hidden((await browser.get(`/console/kasus/${ref}`)).text, "_csrf") ?? "";
+    await browser.post(`/console/kasus/${ref}/catatan`, { _csrf: csrf, text: "Dicek operator" });
+    const events = bot.app.store.cases.events(bot.app.store.cases.byRef(ref)?.id ?? 0);
+    expect(events.at(-1)).toMatchObject({ actor: "local:Rina", type: "note" });
+    const audit = bot.app.store.audit.latest(50);
+    expect(audit.find((a) => a.action === "console.link")).toMatchObject({
+      actor: "local:Rina",
+      data: { via: "cli" },
+    });
+  });
+
+  it("the desk refuses a web action from someone who is not staff, and audits it", async () => {
+    bot = await webBot();
+    const { ref } = await webCase(bot);
+    const replies = await bot.app.act(
+      { actor: "telegram:999", name: "Orang lain" },
+      { name: "balas", ref, rest: "Halo" },
+    );
+    expect(replies.join()).toContain("tidak terdaftar sebagai petugas");
+    expect(bot.app.store.audit.latest(5)[0]).toMatchObject({
+      actor: "telegram:999",
+      action: "staff.refused",
+      data: { command: "balas", via: "web" },
+    });
   });
 });
 
