@@ -11,7 +11,7 @@ export interface Series {
   values: number[];
 }
 
-/** Colour-blind-safe colours (Okabe–Ito), then a grey for "others". */
+/** Colour-blind-safe colours (Okabe–Ito). */
 export const PALETTE = [
   "#0072B2",
   "#E69F00",
@@ -22,6 +22,7 @@ export const PALETTE = [
   "#000000",
   "#F0E442",
 ] as const;
+/** The grey of the folded "others" series. */
 export const OTHERS_COLOR = "#9a9a9a";
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -36,6 +36,7 @@ const MAX_POLLS = 4;
 /** Longest text accepted from a browser (the engine clips further where it must). */
 export const MAX_TEXT = 4000;
 
+/** The web chat as a channel: see the file's comment. */
 export class WebChatChannel implements Channel {
   readonly name = WEB_CHAT;
   private receive: Receive | undefined;
