@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 
 /**
  * Headers for our HTML pages: no inline scripts or styles (so injected markup cannot run), no
- * framing by other sites, no referrer leaking a sign-in link, no MIME sniffing.
+ * framing by other sites, no referrer (a sign-in link) sent to other sites, no MIME sniffing.
  */
 export function securityHeaders(options: { frame?: boolean } = {}): MiddlewareHandler {
   const csp = [
@@ -20,7 +20,8 @@ export function securityHeaders(options: { frame?: boolean } = {}): MiddlewareHa
     await next();
     c.header("Content-Security-Policy", csp);
     c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
+    // Not "no-referrer": browsers then send "Origin: null" with form posts, which we refuse.
+    c.header("Referrer-Policy", "same-origin");
     if (!options.frame) c.header("X-Frame-Options", "DENY");
   };
 }

@@ -23,13 +23,14 @@ export function serveWeb(
 ): WebChatChannel | undefined {
   const clock = options.clock ?? Date.now;
   const secure = config.PUBLIC_URL?.startsWith("https:") ?? false;
+  const media = options.mediaDir ?? mediaDir(config);
   mountConsole(http, {
     app,
     clock,
     log: options.log.child({ part: "console" }),
     secure,
     sessionMs: config.CONSOLE_SESSION_HOURS * 3_600_000,
-    mediaDir: options.mediaDir ?? mediaDir(config),
+    mediaDir: media,
   });
   if (!config.WEB_CHAT_ENABLED) return undefined;
   const web = new WebChatChannel({
@@ -48,6 +49,7 @@ export function serveWeb(
     secure,
     trustProxy: config.TRUST_PROXY,
     publicUrl: config.PUBLIC_URL,
+    media: { dir: media, maxBytes: config.WEB_CHAT_MEDIA_MAX_MB * 1024 * 1024 },
   });
   return web;
 }

@@ -48,6 +48,7 @@ ol.chat li.out{background:#fff;border:1px solid #ccc;margin-left:auto}
 ol.chat li.staff{background:#e8f4ea;border:1px solid #9ccaa0;margin-left:auto}
 ol.chat .meta{display:block;font-size:.85rem;color:#4a4a4a}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:0 24px}
+.media{list-style:none;padding:0}
 .media img,.media video{max-width:100%;max-height:360px;border:1px solid #ccc}
 .media li{margin-bottom:12px}
 figure{margin:0}

@@ -123,6 +123,11 @@ export class Browser {
     });
   }
 
+  /** Posts a multipart form (with files). */
+  async multipart(path: string, form: FormData): Promise<Got> {
+    return this.request(path, { method: "POST", headers: {}, body: form });
+  }
+
   /** Posts JSON. */
   async json(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Got> {
     return this.request(path, {
@@ -134,7 +139,7 @@ export class Browser {
 
   private async request(
     path: string,
-    init: { method: string; headers: Record<string, string>; body?: string },
+    init: { method: string; headers: Record<string, string>; body?: string | FormData },
   ): Promise<Got> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     const response = await fetch(path.startsWith("http") ? path : `${this.base}${path}`, {

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseDraft } from "../../src/engine/types.ts";
+import { png } from "../helpers/png.ts";
 import { type WebBot, webBot } from "../helpers/web.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -104,6 +105,15 @@ describe("in a real browser", () => {
       (await visitor.locator("#log").textContent()) ?? "",
     )?.[0] as string;
     expect(ref).toBeTruthy();
+    // A photo for the case, with a caption (the form posts it; the page reloads).
+    await visitor.setInputFiles("#file", {
+      name: "kontrak.png",
+      mimeType: "image/png",
+      buffer: png(320, 200),
+    });
+    await visitor.getByLabel("Pesan Anda").fill("Foto kontrak kerjanya");
+    await visitor.getByRole("button", { name: "Kirim" }).click();
+    await visitor.getByText("🖼️ Foto kontrak kerjanya").waitFor();
     await visitor.screenshot({ path: join(ARTIFACTS, "webchat.png"), fullPage: true });
 
     // Staff: the one-time link from /masuk, then the case.
@@ -116,6 +126,14 @@ describe("in a real browser", () => {
     await expect
       .poll(() => staff.locator("ol.chat").textContent())
       .toContain("Anak saya tidak bisa dihubungi di Malaysia sejak Juli");
+    // The photo is shown inline, really loaded (served only to signed-in staff).
+    const photo = staff.getByRole("img", { name: /foto 1: Foto kontrak kerjanya/ });
+    await photo.waitFor();
+    await expect
+      .poll(() =>
+        photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      )
+      .toBe(320);
     await staff
       .getByLabel(/Pesan untuk pelapor/)
       .fill("Baik Bu, kami hubungi KBRI Kuala Lumpur hari ini.");

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { Browser, hidden, type WebBot, webBot, webCase } from "../helpers/web.ts";
+import { png } from "../helpers/png.ts";
+import { Browser, hidden, signIn, type WebBot, webBot, webCase } from "../helpers/web.ts";
 
 let bot: WebBot | undefined;
 afterEach(async () => {
@@ -127,7 +129,7 @@ describe("web chat", () => {
       { origin: "https://evil.example" },
     );
     expect(cross.status).toBe(403);
-    const huge = await visitor.post("/chat", { text: "x".repeat(100_000), mid: randomUUID() });
+    const huge = await visitor.json("/chat/api/send", { text: "x".repeat(100_000) });
     expect(huge.status).toBe(413);
     const stranger = new Browser(bot.url);
     expect((await stranger.post("/chat", { text: "halo" })).status).toBe(303);
@@ -147,6 +149,56 @@ describe("web chat", () => {
     expect(got.text).toContain("Lihat foto ini");
     expect(got.text).not.toContain("/srv/secret");
     expect(got.text).not.toContain("tg-file");
+  });
+
+  it("takes a photo for the case: stored privately, shown inline to staff, erased with the user", async () => {
+    bot = await webBot({ WEB_CHAT_MEDIA_MAX_MB: "1" });
+    const { visitor, ref } = await webCase(bot);
+    const photo = png();
+    const form = new FormData();
+    form.set("mid", randomUUID());
+    form.set("text", "Foto kontraknya");
+    form.set("file", new Blob([new Uint8Array(photo)], { type: "image/png" }), "kontrak.png");
+    expect((await visitor.multipart("/chat", form)).status).toBe(303);
+    expect((await visitor.get("/chat")).text).toContain("🖼️ Foto kontraknya");
+    const record = bot.app.store.cases.byRef(ref);
+    const [attachment] = bot.app.store.cases.attachments(record?.id ?? 0);
+    expect(attachment).toMatchObject({
+      kind: "photo",
+      mime: "image/png",
+      caption: "Foto kontraknya",
+    });
+    const file = attachment?.path as string;
+    expect(file.startsWith(bot.mediaDir)).toBe(true);
+    const { statSync } = await import("node:fs");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // Staff see it in the console, and in their chat (the desk relays it).
+    const staff = await signIn(bot);
+    expect((await staff.get(`/console/kasus/${ref}`)).text).toContain(
+      `<img src="/console/media/${attachment?.id}"`,
+    );
+    const served = await staff.get(`/console/media/${attachment?.id}`);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(bot.telegram.sent.some((o) => o.message.media?.path === file)).toBe(true);
+
+    // Refused: another type, and too large; nothing is kept of either.
+    const html = new FormData();
+    html.set("mid", randomUUID());
+    html.set("file", new Blob(["<script>"], { type: "text/html" }), "x.html");
+    const wrong = await visitor.multipart("/chat", html);
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain("Jenis file ini tidak bisa dikirim");
+    const big = new FormData();
+    big.set("mid", randomUUID());
+    big.set("file", new Blob([new Uint8Array(1_200_000)], { type: "image/jpeg" }), "big.jpg");
+    const large = await visitor.multipart("/chat", big);
+    expect(large.status).toBe(413);
+    expect(large.text).toContain("File terlalu besar");
+    expect(readdirSync(bot.mediaDir)).toHaveLength(1);
+
+    await visitor.post("/chat", { text: "hapus", mid: randomUUID() });
+    await visitor.post("/chat", { text: "ya", mid: randomUUID() });
+    expect(existsSync(file)).toBe(false);
   });
 
   it("serves the embeddable snippet, pointing at the chat", async () => {

@@ -4,7 +4,8 @@
  * the browser's transcript, where the page picks them up by long polling (or on reload,
  * without JavaScript).
  */
-import type { Lang, OutMessage, UserInput } from "../../engine/types.ts";
+import { rmSync } from "node:fs";
+import type { Lang, MediaRef, OutMessage, UserInput } from "../../engine/types.ts";
 import { RateLimiter } from "../../http/rate-limit.ts";
 import type { Channel, Outgoing, Receive } from "../channel.ts";
 import type { TranscriptEntry, TranscriptStore } from "./ports.ts";
@@ -26,6 +27,21 @@ export interface WebChatOptions {
   clock: () => number;
   limits: WebChatLimits;
 }
+
+/** What a browser can send: text, a tapped option, a file. */
+export type WebInput = Extract<
+  UserInput,
+  { type: "text" } | { type: "choice" } | { type: "media" }
+>;
+
+/** How a file the person sent shows in their transcript. */
+const ICONS: Record<MediaRef["kind"], string> = {
+  photo: "🖼️",
+  voice: "🎤",
+  audio: "🎵",
+  video: "🎬",
+  document: "📄",
+};
 
 /** What became of a message sent from a browser. */
 export type SendResult = "ok" | "limited" | "stopped";
@@ -90,17 +106,28 @@ export class WebChatChannel implements Channel {
    */
   async send(
     visitor: { address: string; ip: string; lang: Lang },
-    input: Extract<UserInput, { type: "text" } | { type: "choice" }>,
+    input: WebInput,
     messageId: string,
   ): Promise<SendResult> {
     const receive = this.receive;
-    if (!receive || this.stopped) return "stopped";
+    const file = input.type === "media" ? input.media.path : undefined;
+    const drop = () => {
+      if (file) rmSync(file, { force: true });
+    };
+    if (!receive || this.stopped) {
+      drop();
+      return "stopped";
+    }
     const now = this.options.clock();
     if (!this.perVisitor.allow(visitor.address, now) || !this.perIp.allow(visitor.ip, now)) {
+      drop();
       return "limited";
     }
     const key = `${visitor.address}:${messageId}`;
-    if (!this.seen.has(key)) {
+    if (this.seen.has(key)) {
+      // The same form sent again: the bot ignores it, and the second copy of a file goes.
+      drop();
+    } else {
       this.remember(key);
       this.options.transcript.add(
         visitor.address,
@@ -168,11 +195,10 @@ export class WebChatChannel implements Channel {
   }
 
   /** How the person's message reads in their transcript: a tapped option shows its label. */
-  private shown(
-    address: string,
-    input: { type: "text"; text: string } | { type: "choice"; id: string },
-  ): string {
+  private shown(address: string, input: WebInput): string {
     if (input.type === "text") return input.text;
+    if (input.type === "media")
+      return `${ICONS[input.media.kind]} ${input.media.caption ?? ""}`.trim();
     const offered = this.options.transcript
       .latest(address, 10)
       .reverse()

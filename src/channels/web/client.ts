@@ -100,7 +100,10 @@ export const CHAT_JS = `(function () {
     });
   }
 
+  var file = document.getElementById("file");
   form.addEventListener("submit", function (event) {
+    // A file goes with the form itself (the page reloads with the answer).
+    if (file && file.files && file.files.length) return;
     event.preventDefault();
     var text = box.value.trim();
     if (!text) { say(body.getAttribute("data-empty")); box.focus(); return; }

@@ -15,4 +15,7 @@ export const WEB_CHAT_KEYS: readonly string[] = [
   "webchat.unavailable",
   "webchat.open",
   "webchat.language",
+  "webchat.file_label",
+  "webchat.file_too_large",
+  "webchat.file_unsupported",
 ];

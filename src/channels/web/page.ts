@@ -3,6 +3,7 @@ import type { Lang, OutMessage } from "../../engine/types.ts";
 import { type Html, html } from "../../http/html.ts";
 import { pendingOptions } from "./channel.ts";
 import type { TranscriptEntry } from "./ports.ts";
+import { ACCEPT } from "./upload.ts";
 
 /** A web chat text in the page's language. */
 export type ChatT = (key: string) => string;
@@ -53,13 +54,15 @@ ${entries.map((e) => line(t, e))}
 </ol>
 <div id="options">${optionsForm(t, pendingOptions(entries))}</div>
 <p id="status" class="status" role="status">${notice ?? ""}</p>
-<form id="send" method="post" action="/chat">
+<form id="send" method="post" action="/chat" enctype="multipart/form-data">
 <input type="hidden" name="mid" value="${randomUUID()}">
 <label for="text">${t("input_label")}</label>
 <div class="row">
-<textarea id="text" name="text" rows="2" maxlength="2000" required autocomplete="off"></textarea>
+<textarea id="text" name="text" rows="2" maxlength="2000" autocomplete="off"></textarea>
 <button type="submit">${t("send")}</button>
 </div>
+<label for="file" class="file">${t("file_label")}</label>
+<input type="file" id="file" name="file" accept="${ACCEPT}">
 </form>
 <p class="refresh"><a href="/chat#send">${t("refresh")}</a></p>
 </main>

@@ -11,11 +11,12 @@ import { isLang, type Lang } from "../../engine/types.ts";
 import { clientIp } from "../../http/client-ip.ts";
 import { securityHeaders } from "../../http/security.ts";
 import type { HttpServer } from "../../http/server.ts";
-import { MAX_TEXT, type WebChatChannel } from "./channel.ts";
+import { MAX_TEXT, type WebChatChannel, type WebInput } from "./channel.ts";
 import { CHAT_JS, embedJs } from "./client.ts";
 import { type ChatT, chatPage } from "./page.ts";
 import { addressOf, CHAT_COOKIE, CHAT_COOKIE_DAYS, isVisitorId, newVisitorId } from "./session.ts";
 import { CHAT_CSS } from "./style.ts";
+import { saveUpload } from "./upload.ts";
 
 /** What the routes need. */
 export interface WebChatRouteOptions {
@@ -28,6 +29,8 @@ export interface WebChatRouteOptions {
   trustProxy: boolean;
   /** The public origin for the snippet; the request's own origin when unset. */
   publicUrl?: string | undefined;
+  /** Where files visitors send are stored, and how large one may be. */
+  media: { dir: string; maxBytes: number };
 }
 
 const LANG_COOKIE = "jr_lang";
@@ -89,10 +92,22 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
 
   web.use("/chat", headers);
   web.use("/chat/*", headers);
-  // A chat message is small; nobody gets to make the server read megabytes.
-  const limit = bodyLimit({ maxSize: 32 * 1024, onError: (c) => c.text("too large", 413) });
-  web.use("/chat", limit);
-  web.use("/chat/api/*", limit);
+  // A chat message is small, a file at most the configured size; nobody gets to make the
+  // server read more.
+  const tooLarge = (c: Context) => {
+    const lang = langOf(c);
+    return c.html(chatPage(textsFor(lang), lang, [], textsFor(lang)("file_too_large")).value, 413);
+  };
+  // Twice the file limit: a file somewhat too large still gets a kind answer (from the upload
+  // check); only far larger bodies are cut off here.
+  web.use(
+    "/chat",
+    bodyLimit({ maxSize: 2 * options.media.maxBytes + 64 * 1024, onError: tooLarge }),
+  );
+  web.use(
+    "/chat/api/*",
+    bodyLimit({ maxSize: 32 * 1024, onError: (c) => c.json({ error: "too large" }, 413) }),
+  );
 
   web.get("/", (c) => c.redirect("/chat", 302));
   web.get("/chat/chat.js", (c) =>
@@ -152,7 +167,21 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
     const who = visitor(c, false);
     const fields = await c.req.parseBody();
     if (!who) return c.redirect("/chat", 303);
-    const input = inputOf(fields);
+    let input: WebInput | undefined = inputOf(fields);
+    const file = fields.file;
+    if (file instanceof File && file.size > 0) {
+      const caption = input?.type === "text" ? input.text : "";
+      const upload = await saveUpload(file, caption, options.media.dir, options.media.maxBytes);
+      if ("refused" in upload) {
+        const large = upload.refused === "too_large";
+        const notice = t(large ? "file_too_large" : "file_unsupported");
+        return c.html(
+          chatPage(t, lang, channel.history(who.address), notice).value,
+          large ? 413 : 400,
+        );
+      }
+      input = { type: "media", media: upload.media };
+    }
     if (!input) {
       return c.html(chatPage(t, lang, channel.history(who.address), t("empty")).value, 400);
     }

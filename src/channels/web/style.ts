@@ -24,5 +24,7 @@ main{padding:8px 12px;flex:1;display:flex;flex-direction:column}
 #send .row{display:flex;gap:8px}
 #send textarea{flex:1;font:inherit;border:1px solid #555;border-radius:8px;padding:8px;resize:vertical}
 #send button{font:inherit;background:#12355b;color:#fff;border:0;border-radius:8px;padding:0 18px;cursor:pointer}
+#send label.file{font-weight:400;font-size:.9rem;margin-top:6px}
+#send input[type=file]{font:inherit;font-size:.9rem;max-width:100%}
 .refresh{font-size:.9rem}
 `;
