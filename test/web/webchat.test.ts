@@ -129,12 +129,27 @@ describe("web chat", () => {
       { origin: "https://evil.example" },
     );
     expect(cross.status).toBe(403);
+    // "null" is what sandboxed frames send; a browser on our page sends our origin.
+    const opaque = await visitor.post(
+      "/chat",
+      { text: "halo", mid: randomUUID() },
+      { origin: "null" },
+    );
+    expect(opaque.status).toBe(403);
+    const ours = await visitor.post(
+      "/chat",
+      { text: "halo", mid: randomUUID() },
+      { origin: bot.url },
+    );
+    expect(ours.status).toBe(303);
+    // Pages ask browsers to keep sending their origin with form posts.
+    expect((await visitor.get("/chat")).headers.get("referrer-policy")).toBe("same-origin");
     const huge = await visitor.json("/chat/api/send", { text: "x".repeat(100_000) });
     expect(huge.status).toBe(413);
     const stranger = new Browser(bot.url);
     expect((await stranger.post("/chat", { text: "halo" })).status).toBe(303);
     expect((await stranger.json("/chat/api/send", { text: "halo" })).status).toBe(401);
-    expect(bot.app.store.db.prepare("SELECT count(*) FROM users").pluck().get()).toBe(0);
+    expect(bot.app.store.db.prepare("SELECT count(*) FROM users").pluck().get()).toBe(1);
   });
 
   it("keeps server file paths out of the browser: media in a staff reply is left out", async () => {
