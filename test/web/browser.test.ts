@@ -16,17 +16,12 @@ import { type WebBot, webBot } from "../helpers/web.ts";
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
 
-let bot: WebBot;
-let profile: string;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  bot = await webBot();
-  profile = mkdtempSync(join(tmpdir(), "jr-chromium-"));
-  // A persistent context is how Playwright takes a user-data-dir: a fresh one per run.
-  context = await chromium.launchPersistentContext(profile, {
+/** Debian's Chromium on a fresh profile (a persistent context is how Playwright takes one). */
+function launch(userDataDir: string, javaScriptEnabled = true): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    javaScriptEnabled,
     args: [
       "--headless",
       "--no-sandbox",
@@ -39,6 +34,16 @@ beforeAll(async () => {
     ],
     viewport: { width: 1100, height: 800 },
   });
+}
+
+let bot: WebBot;
+let profile: string;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  bot = await webBot();
+  profile = mkdtempSync(join(tmpdir(), "jr-chromium-"));
+  context = await launch(profile);
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 60_000);
 
@@ -176,4 +181,25 @@ describe("in a real browser", () => {
     expect(await staff.locator("svg.chart rect").count()).toBeGreaterThan(20);
     await staff.screenshot({ path: join(ARTIFACTS, "statistics.png"), fullPage: true });
   }, 90_000);
+
+  it("the web chat works with JavaScript off: form posts, numbered option buttons", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jr-chromium-nojs-"));
+    const plain = await launch(dir, false);
+    try {
+      const page = await plain.newPage();
+      await page.goto(`${bot.url}/chat`);
+      await page.getByLabel("Pesan Anda").fill("halo");
+      await page.getByRole("button", { name: "Kirim" }).click();
+      await page.getByText("Silakan pilih menu").waitFor();
+      await page.getByRole("button", { name: /^\d+\. Paspor$/ }).click();
+      await page.waitForLoadState();
+      const log = (await page.locator("#log").textContent()) ?? "";
+      expect(log).toContain("Paspor");
+      expect(await page.locator("#options button").count()).toBeGreaterThan(1);
+      await page.screenshot({ path: join(ARTIFACTS, "webchat-nojs.png"), fullPage: true });
+    } finally {
+      await plain.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
