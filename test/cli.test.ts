@@ -93,8 +93,9 @@ describe("command line", () => {
       const base = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no URL printed:\n${stderr}`)), 30_000);
         child.stderr.on("data", () => {
+          // Both lines, which may arrive in separate chunks.
           const m = /Web chat: (http:\/\/127\.0\.0\.1:\d+)\/chat/.exec(stderr);
-          if (m) {
+          if (m && /Staff console: .*\n/.test(stderr)) {
             clearTimeout(timer);
             resolve(m[1] as string);
           }

@@ -387,5 +387,10 @@ describe("staff console forms", () => {
     expect(byRef).toContain(second.ref);
     expect((await staff.get("/console?priority=urgent")).text).toContain("Tidak ada kasus");
     expect((await staff.get("/console?ref=%25")).text).toContain("Tidak ada kasus");
+    // Statistics with only these two cases: charts for cases, "no data" where there is none.
+    const stats = await staff.get("/console/statistik");
+    expect(stats.status).toBe(200);
+    expect(stats.text).toContain('<svg class="chart"');
+    expect(stats.text).toContain("Belum ada kasus yang ditanggapi");
   });
 });
