@@ -73,6 +73,8 @@ describe("command line", () => {
     const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["src/main.ts"], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so a failed test can stop tsx and the bot under it together.
+      detached: true,
       env: {
         ...process.env,
         LOG_LEVEL: "silent",
@@ -111,7 +113,9 @@ describe("command line", () => {
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
     } finally {
-      child.kill("SIGKILL");
+      if (child.exitCode === null && child.signalCode === null && child.pid) {
+        process.kill(-child.pid, "SIGKILL");
+      }
     }
   }, 60_000);
 
