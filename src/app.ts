@@ -7,19 +7,23 @@ import { fileURLToPath } from "node:url";
 import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
 import type { Config } from "./config.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
-import type { EngineSettings } from "./engine/deps.ts";
+import type { EngineSettings, Translator } from "./engine/deps.ts";
+import type { FlowSet } from "./engine/flow.ts";
+import type { MediaRef } from "./engine/types.ts";
 import { formatProblem } from "./flows/problem.ts";
 import { flatten } from "./i18n/locales.ts";
 import type { Logger } from "./log.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
 import { FloodGuard } from "./runtime/flood.ts";
 import { type EngineBase, Runtime } from "./runtime/runtime.ts";
-import { StaffDesk } from "./staff/desk.ts";
+import type { StaffCommand } from "./staff/commands.ts";
+import { StaffDesk, type StaffIdentity } from "./staff/desk.ts";
 import { StaffDirectory } from "./staff/directory.ts";
 import { StaffText, wibDate } from "./staff/render.ts";
 import { openDatabase } from "./store/db.ts";
 import { Store } from "./store/store.ts";
 import { Matcher } from "./understanding/matcher.ts";
+import { ConsoleLinks } from "./web/auth.ts";
 
 /** The project root (where flows/, locales/ and data/ live). */
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -88,10 +92,23 @@ export interface App {
   delivery: Delivery;
   channels: Map<string, Channel>;
   desk: StaffDesk;
+  /** Staff texts (Indonesian), for the web console. */
+  text: StaffText;
+  /** The bot's translator (both languages), for pages that speak to users. */
+  t: Translator;
+  /** The flows (the statistics page names their questions). */
+  flows: FlowSet;
+  /** One-time sign-in links for the web console (`/masuk`, `npm run console:link`). */
+  consoleLinks: ConsoleLinks;
   /** Handles a message and delivers the replies; the function channels call. */
   receive(inbound: Inbound): Promise<void>;
   /** Handles a message from a staff chat and delivers what it causes. */
   receiveStaff(message: StaffInbound): Promise<void>;
+  /**
+   * A staff action from the web console, through the staff desk (same authorization, audit and
+   * relaying as the staff chats); delivers what it causes and returns the desk's answers.
+   */
+  act(who: StaffIdentity, command: StaffCommand, media?: MediaRef): Promise<string[]>;
   /** Sends due reminders and the daily summary (also run by the timer {@link App.start} starts). */
   tick(): Promise<void>;
   /** Starts the delivery loop and the reminder timer. */
@@ -111,11 +128,14 @@ export function createApp(options: AppOptions): App {
   const directory =
     options.directory ?? StaffDirectory.fromConfig(config, { simulator: channels.has("sim") });
   const idTexts = flatten(content.locales.resources.id);
+  const text = new StaffText(engine.t, (key) => idTexts.has(key));
+  const consoleLinks = new ConsoleLinks(store.consoleAuth, config.PUBLIC_URL);
   const desk = new StaffDesk({
     store,
     engine,
     directory,
-    text: new StaffText(engine.t, (key) => idTexts.has(key)),
+    text,
+    console: consoleLinks,
     clock,
     log,
     reminders: {
@@ -164,12 +184,21 @@ export function createApp(options: AppOptions): App {
     delivery,
     channels,
     desk,
+    text,
+    t: engine.t,
+    flows: engine.flows,
+    consoleLinks,
     async receive(inbound) {
       // The channels with new messages: the user's, and staff chats a case notice went to.
       await flush(runtime.handle(inbound).channels);
     },
     async receiveStaff(message) {
       await flush(desk.handle(message));
+    },
+    async act(who, command, media) {
+      const result = desk.act(who, command, media);
+      await flush(result.touched);
+      return result.replies;
     },
     async tick() {
       await flush(desk.tick());

@@ -63,7 +63,25 @@ export const ConfigSchema = z.object({
     .min(0, { message: "expected a port number (0 to 65535)" })
     .max(65535, { message: "expected a port number (0 to 65535)" })
     .default(3000),
-  HTTP_HOST: z.string().min(1).default("0.0.0.0"),
+  // Default set below: every interface with a messaging channel on, only this machine without.
+  HTTP_HOST: z.string().min(1).optional(),
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: "expected the address people reach the bot at, e.g. https://bot.example.org",
+    })
+    .transform((v) => v.replace(/\/+$/, ""))
+    // The server's pages and cookies live at its root; a reverse proxy cannot move them.
+    .refine((v) => new URL(v).pathname === "/" && !new URL(v).search, {
+      message: "expected the server's root address, without a path, e.g. https://bot.example.org",
+    })
+    .optional(),
+  TRUST_PROXY: bool.default(false),
+  CONSOLE_SESSION_HOURS: positiveInt("a whole number of hours").default(12),
+  WEB_CHAT_ENABLED: bool.default(true),
+  WEB_CHAT_MAX_PER_MINUTE: positiveInt("a whole number of messages").default(20),
+  WEB_CHAT_IP_MAX_PER_MINUTE: positiveInt("a whole number of messages").default(120),
+  WEB_CHAT_MEDIA_MAX_MB: positiveInt("a whole number of megabytes").default(10),
   STAFF_TELEGRAM_CHAT_ID: z
     .string()
     .regex(/^-?\d+$/, { message: "expected a numeric chat id such as -1001234567890" })
@@ -96,7 +114,7 @@ export const ConfigSchema = z.object({
   STAFF_WHATSAPP_NUMBERS: list(/^\d{8,15}$/, "phone numbers in international digits").default([]),
 });
 
-/** Rules that tie variables together. */
+/** Rules that tie variables together, and defaults that depend on other variables. */
 const CheckedConfig = ConfigSchema.superRefine((config, ctx) => {
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({
@@ -105,10 +123,17 @@ const CheckedConfig = ConfigSchema.superRefine((config, ctx) => {
       message: "required when TELEGRAM_WEBHOOK_URL is set (a random string Telegram sends back)",
     });
   }
-});
+}).transform((config) => ({
+  ...config,
+  // With no messaging app on, the web chat and console are for this machine only, until the
+  // operator chooses otherwise.
+  HTTP_HOST:
+    config.HTTP_HOST ??
+    (config.TELEGRAM_BOT_TOKEN || config.WHATSAPP_ENABLED ? "0.0.0.0" : "127.0.0.1"),
+}));
 
 /** The validated configuration. */
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = z.output<typeof CheckedConfig>;
 
 /** A configuration problem, worded for the operator. */
 export class ConfigError extends Error {}

@@ -1,8 +1,9 @@
 /**
- * `npm start`: runs the bot on every configured channel. With none configured (or with
- * `--chat`, which `npm run chat` passes) it opens the terminal chat on the embedded database
- * and exits when stdin closes. SIGINT/SIGTERM stop it gracefully: no new updates, updates in
- * flight finished, the outbox flushed, the database closed, exit code 0.
+ * `npm start`: runs the bot on every configured channel, with the HTTP server for the web chat,
+ * the staff console and health checks. With no messaging app configured it serves the web chat
+ * and console on this machine only and prints their addresses. `npm run chat` (`--chat`) opens
+ * the terminal chat instead and exits when stdin closes. SIGINT/SIGTERM stop it gracefully: no
+ * new messages, those in flight finished, the outbox flushed, the database closed, exit code 0.
  */
 
 import { createApp, loadCheckedContent } from "./app.ts";
@@ -16,6 +17,8 @@ import { translatorFor } from "./content.ts";
 import { HttpServer } from "./http/server.ts";
 import { createLogger } from "./log.ts";
 import { connectStaffChats } from "./staff/hooks.ts";
+import { serveWeb } from "./web/serve.ts";
+import { localUrl } from "./web/urls.ts";
 
 /** Lines telling the operator which channels are off and how to turn them on. */
 export function channelStatus(config: Config): string[] {
@@ -37,20 +40,19 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = readConfig();
   const log = createLogger(config.LOG_LEVEL);
-  const forceChat = process.argv.includes("--chat");
+  const chatMode = process.argv.includes("--chat");
   const content = loadCheckedContent();
   const channels: Channel[] = [];
   const telegram = telegramFromConfig(config, { log, t: translatorFor(content) });
   if (telegram) channels.push(telegram);
   const remote = channels.length > 0 || config.WHATSAPP_ENABLED;
-  const terminal =
-    forceChat || !remote
-      ? new TerminalChannel({
-          input: process.stdin,
-          output: process.stdout,
-          interactive: process.stdin.isTTY === true,
-        })
-      : undefined;
+  const terminal = chatMode
+    ? new TerminalChannel({
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+      })
+    : undefined;
   if (terminal) channels.push(terminal);
   const app = createApp({ config, log, channels, content });
   connectStaffChats(app.receiveStaff, { telegram });
@@ -65,19 +67,23 @@ async function main(): Promise<void> {
     // that must not take the whole bot down.
     process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled_rejection"));
   }
-  // The HTTP server (health checks, webhooks) runs whenever the bot serves a messaging app.
-  const http = remote
-    ? new HttpServer({
-        host: config.HTTP_HOST,
-        port: config.PORT,
-        log,
-        health: () => ({
-          ok: app.store.db.open && (telegram?.healthy ?? true),
-          detail: { channels: [...app.channels.keys()] },
-        }),
-      })
-    : undefined;
+  // The HTTP server runs as a server (web chat, console, health checks, webhooks); the terminal
+  // chat has it only when a messaging app needs it.
+  const http =
+    !chatMode || remote
+      ? new HttpServer({
+          host: config.HTTP_HOST,
+          port: config.PORT,
+          log,
+          health: () => ({
+            ok: app.store.db.open && (telegram?.healthy ?? true),
+            detail: { channels: [...app.channels.keys()] },
+          }),
+        })
+      : undefined;
   if (http && telegram) mountWebhook(http, telegram, config);
+  const web = http && !chatMode ? serveWeb(http, app, config, { log }) : undefined;
+  if (web) channels.push(web);
 
   for (const line of channelStatus(config)) process.stderr.write(`${line}\n`);
   process.stderr.write(`Database: ${config.DATABASE_PATH}\n`);
@@ -92,8 +98,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }, STOP_TIMEOUT_MS);
     deadline.unref();
+    // Browsers waiting for news are answered first, so the server can close its connections.
+    await web?.stop();
+    const closing = http?.close();
     await app.close();
-    await http?.close();
+    await closing;
     clearTimeout(deadline);
     log.info({ reason }, "stopped");
     // Anything left (idle keep-alive sockets) must not hold the process; stdout gets a moment
@@ -105,7 +114,18 @@ async function main(): Promise<void> {
 
   if (http) {
     const port = await http.listen();
+    const local = localUrl(config.HTTP_HOST, port);
+    // Staff in a chat get links only to an address they can reach: PUBLIC_URL, or this machine
+    // when the server listens on it alone.
+    if (local.loopback) app.consoleLinks.setLocalBase(local.url);
+    const base = config.PUBLIC_URL ?? local.url;
     process.stderr.write(`HTTP: listening on ${config.HTTP_HOST}:${port} (GET /healthz)\n`);
+    if (!chatMode) {
+      if (web) process.stderr.write(`Web chat: ${base}/chat\n`);
+      process.stderr.write(
+        `Staff console: ${base}/console (sign in: /masuk in a staff chat, or npm run console:link -- --name "Your name")\n`,
+      );
+    }
   }
   app.start();
   try {

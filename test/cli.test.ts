@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -54,15 +54,70 @@ describe("command line", { timeout: 60_000 }, () => {
     expect(statSync(db).mode & 0o777).toBe(0o600);
   });
 
-  it("start: with no channel configured, chats in the terminal and exits 0 when stdin closes", () => {
+  it("chat: chats in the terminal and exits 0 when stdin closes", () => {
     const db = join(dir, "chat.db");
-    const result = run(["npm", "start", "--silent"], "halo\n1\n", { DATABASE_PATH: db });
+    const result = run(["npm", "run", "chat", "--silent"], "halo\n1\n", { DATABASE_PATH: db });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("Jalur Resmi");
     expect(result.stdout).toContain("1. ");
     expect(result.stderr).toContain("Telegram: off (set TELEGRAM_BOT_TOKEN");
     expect(result.stderr).toContain("WhatsApp: off (set WHATSAPP_ENABLED=true");
   });
+
+  it("start: with no channel configured, serves the web chat and console on this machine until SIGTERM, then exits 0", async () => {
+    // What `npm start` runs, started directly: npm itself dies by the signal it forwards.
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.start).toBe("tsx src/main.ts");
+    const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["src/main.ts"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so a failed test can stop tsx and the bot under it together.
+      detached: true,
+      env: {
+        ...process.env,
+        LOG_LEVEL: "silent",
+        TELEGRAM_BOT_TOKEN: "",
+        WHATSAPP_ENABLED: "false",
+        HTTP_HOST: "",
+        PUBLIC_URL: "",
+        PORT: "0",
+        DATABASE_PATH: join(dir, "server.db"),
+      },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed:\n${stderr}`)), 30_000);
+        child.stderr.on("data", () => {
+          // Both lines, which may arrive in separate chunks.
+          const m = /Web chat: (http:\/\/127\.0\.0\.1:\d+)\/chat/.exec(stderr);
+          if (m && /Staff console: .*\n/.test(stderr)) {
+            clearTimeout(timer);
+            resolve(m[1] as string);
+          }
+        });
+      });
+      expect(stderr).toMatch(/Staff console: http:\/\/127\.0\.0\.1:\d+\/console/);
+      expect(stderr).toContain("npm run console:link");
+      const page = await fetch(`${base}/chat`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("<form");
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/console`)).status).toBe(401);
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null && child.pid) {
+        process.kill(-child.pid, "SIGKILL");
+      }
+    }
+  }, 60_000);
 
   it("cases:export: refuses a missing date and writes CSV for a period", () => {
     const bad = run(["npm", "run", "--silent", "cases:export"], "");

@@ -36,9 +36,26 @@ describe("configuration", () => {
     ["STAFF_TELEGRAM_IDS", "12,abc", /^STAFF_TELEGRAM_IDS: expected a comma-separated list/],
     ["SESSION_IDLE_MINUTES", "-5", /^SESSION_IDLE_MINUTES: expected a whole number of minutes$/],
     ["TELEGRAM_API_ROOT", "not a url", /^TELEGRAM_API_ROOT: expected a URL/],
+    ["PUBLIC_URL", "bot.example.org", /^PUBLIC_URL: expected the address people reach/],
+    ["PUBLIC_URL", "https://example.org/bot", /^PUBLIC_URL: expected the server's root address/],
+    ["CONSOLE_SESSION_HOURS", "0", /^CONSOLE_SESSION_HOURS: expected a whole number of hours$/],
+    ["WEB_CHAT_ENABLED", "maybe", /^WEB_CHAT_ENABLED: expected true or false$/],
+    ["WEB_CHAT_MAX_PER_MINUTE", "many", /^WEB_CHAT_MAX_PER_MINUTE: expected a whole number/],
   ])("stops on a bad %s with one line naming it", (name, value, message) => {
     expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => readConfig({ [name]: value })).toThrow(message);
+  });
+});
+
+describe("HTTP settings", () => {
+  it("listens on this machine only until a messaging app is on, unless told otherwise", () => {
+    expect(readConfig({}).HTTP_HOST).toBe("127.0.0.1");
+    expect(readConfig({ WHATSAPP_ENABLED: "true" }).HTTP_HOST).toBe("0.0.0.0");
+    expect(readConfig({ TELEGRAM_BOT_TOKEN: "1:a" }).HTTP_HOST).toBe("0.0.0.0");
+    expect(readConfig({ HTTP_HOST: "0.0.0.0" }).HTTP_HOST).toBe("0.0.0.0");
+    expect(readConfig({ PUBLIC_URL: "https://bot.example.org/" }).PUBLIC_URL).toBe(
+      "https://bot.example.org",
+    );
   });
 });
 

@@ -53,6 +53,13 @@ const SAMPLE: Record<string, unknown> = {
   age: "12",
   country: "Malaysia",
   assignee: "telegram:123456789",
+  // The staff console's texts.
+  name: "Bu Rina Kurniawati",
+  url: "https://bot.example.org/masuk/5PAQQGcZc0FV7Iq9aSM_SDUTpFBWilm37FDRZO1FiOc",
+  from: 51,
+  to: 100,
+  weeks: 12,
+  since: "01/09",
 };
 
 /** Keys written only in Indonesian (staff-facing texts). */

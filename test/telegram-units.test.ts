@@ -317,6 +317,7 @@ describe("Telegram configuration", () => {
       "PORT: expected a port number (0 to 65535)",
     );
     const config = readConfig({
+      TELEGRAM_BOT_TOKEN: "123:abc",
       TELEGRAM_WEBHOOK_URL: url,
       TELEGRAM_WEBHOOK_SECRET: "x".repeat(20),
     });

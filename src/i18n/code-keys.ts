@@ -1,12 +1,20 @@
 import { TELEGRAM_KEYS } from "../channels/telegram/commands.ts";
+import { WEB_CHAT_KEYS } from "../channels/web/keys.ts";
 import { systemKeys } from "../engine/system-keys.ts";
 import { STAFF_KEYS } from "../staff/keys.ts";
+import { CONSOLE_KEYS } from "../web/keys.ts";
 
 /**
  * Message keys used by code rather than by flows. Each module that sends its own texts lists
  * them here, so the flow checker can require them in every locale and knows they are used.
  */
-export const CODE_KEYS: readonly string[] = [...systemKeys(), ...STAFF_KEYS, ...TELEGRAM_KEYS];
+export const CODE_KEYS: readonly string[] = [
+  ...systemKeys(),
+  ...STAFF_KEYS,
+  ...TELEGRAM_KEYS,
+  ...CONSOLE_KEYS,
+  ...WEB_CHAT_KEYS,
+];
 
 /** Namespaces written only in Indonesian: staff-facing texts (staff work in Indonesian). */
-export const ID_ONLY_NAMESPACES: readonly string[] = ["staff"];
+export const ID_ONLY_NAMESPACES: readonly string[] = ["staff", "console"];

@@ -10,6 +10,7 @@ import type { Store } from "../store/store.ts";
 import type { User } from "../store/users.ts";
 import { makeCaseRef } from "./case-ref.ts";
 import type { FloodGuard } from "./flood.ts";
+import { promptMoves } from "./prompt-moves.ts";
 
 /** The engine's dependencies that do not change per message. */
 export type EngineBase = Omit<EngineDeps, "now" | "newCaseRef">;
@@ -97,6 +98,10 @@ export class Runtime {
       if (inbound.input.type === "media" && inbound.input.media.path)
         store.cases.attach(null, user.id, inbound.input.media, now);
       const result = this.step(prev, inbound, now, user.id);
+      store.flowStats.record(
+        promptMoves(prev, result.state, now, this.options.engine.settings.idleMs),
+        now,
+      );
       return this.apply(user, result, now, files);
     });
     for (const file of files) rmSync(file, { force: true });

@@ -10,6 +10,7 @@ export const STAFF_COMMANDS = [
   "tutup",
   "buka",
   "bantuan",
+  "masuk",
 ] as const;
 export type StaffCommandName = (typeof STAFF_COMMANDS)[number];
 

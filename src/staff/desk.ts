@@ -27,6 +27,26 @@ export interface ReminderPolicy {
   dailyHour: number;
 }
 
+/** A staff member acting: `channel:id` as the staff chats know them, and a display name. */
+export interface StaffIdentity {
+  actor: string;
+  name: string;
+}
+
+/** Makes one-time sign-in links for the web console (see `src/web/links.ts`). */
+export interface ConsoleLinkIssuer {
+  /** A link for this staff member, or undefined when the console cannot be reached from outside. */
+  issue(owner: StaffIdentity, now: number): string | undefined;
+}
+
+/** What a staff action from outside the staff chats (the web console) caused. */
+export interface ActResult {
+  /** What the desk answered, as it would have in the staff chat. */
+  replies: string[];
+  /** Channels with new messages to deliver. */
+  touched: Set<string>;
+}
+
 /** What the desk needs. */
 export interface DeskOptions {
   store: Store;
@@ -36,6 +56,8 @@ export interface DeskOptions {
   clock: () => number;
   log: Logger;
   reminders: ReminderPolicy;
+  /** Sign-in links for the web console (`/masuk`); without it `/masuk` says the console is off. */
+  console?: ConsoleLinkIssuer;
 }
 
 /** Channels with new messages after a desk action (the caller flushes them). */
@@ -44,6 +66,12 @@ export type Touched = Set<string>;
 const CLOSED: readonly string[] = ["resolved", "closed"];
 
 export class StaffDesk implements CaseHooks {
+  /**
+   * While a web console action runs: where the notices staff chats get go too (a chat member
+   * sees the notice in the chat; the console user would otherwise see nothing).
+   */
+  private echo: ((text: string) => void) | undefined;
+
   constructor(private readonly options: DeskOptions) {}
 
   private get store(): Store {
@@ -106,6 +134,43 @@ export class StaffDesk implements CaseHooks {
     return touched;
   }
 
+  /**
+   * A staff action from the web console: the same commands, authorization, audit and relaying
+   * as in the staff chats, with the desk's answers returned instead of sent to a chat.
+   */
+  act(who: StaffIdentity, command: StaffCommand, media?: MediaRef): ActResult {
+    const result: ActResult = { replies: [], touched: new Set() };
+    const reply = (text: string) => {
+      result.replies.push(text);
+    };
+    this.store.transaction(() => {
+      const now = this.options.clock();
+      if (!this.isStaff(who.actor)) {
+        this.store.audit.record(now, who.actor, "staff.refused", command.ref, {
+          command: command.name,
+          via: "web",
+        });
+        this.options.log.warn({ command: command.name }, "staff_refused");
+        reply(this.t.text("staff.not_staff"));
+        return;
+      }
+      this.echo = reply;
+      try {
+        this.command(command, media, who.actor, who.name, now, result.touched, reply);
+      } finally {
+        this.echo = undefined;
+      }
+    });
+    return result;
+  }
+
+  /** True when `channel:id` may act as staff now (the staff lists can change while signed in). */
+  isStaff(actor: string): boolean {
+    const at = actor.indexOf(":");
+    if (at <= 0) return false;
+    return this.options.directory.isStaff(actor.slice(0, at), actor.slice(at + 1));
+  }
+
   private handleIn(message: StaffInbound, now: number, touched: Touched): void {
     const { directory, log } = this.options;
     // Channels may deliver a message twice (e.g. after a reconnect): act on it once.
@@ -131,7 +196,7 @@ export class StaffDesk implements CaseHooks {
     }
     const who = message.senderName ?? message.sender;
     if (command) {
-      this.command(command, message, actor, who, now, touched, reply);
+      this.command(command, message.media, actor, who, now, touched, reply);
       return;
     }
     if (message.replyTo) {
@@ -166,7 +231,7 @@ export class StaffDesk implements CaseHooks {
 
   private command(
     command: StaffCommand,
-    message: StaffInbound,
+    media: MediaRef | undefined,
     actor: string,
     who: string,
     now: number,
@@ -176,6 +241,12 @@ export class StaffDesk implements CaseHooks {
     const { store, t } = this;
     if (command.name === "bantuan") {
       reply(t.text("staff.help"));
+      return;
+    }
+    if (command.name === "masuk") {
+      const url = this.options.console?.issue({ actor, name: who }, now);
+      store.audit.record(now, actor, url ? "console.link" : "console.link_unavailable");
+      reply(url ? t.text("staff.console_link", { who, url }) : t.text("staff.console_off"));
       return;
     }
     if (command.name === "kasus" && !command.ref) {
@@ -227,18 +298,11 @@ export class StaffDesk implements CaseHooks {
         );
         return;
       case "balas":
-        if (!command.rest && !message.media) {
+        if (!command.rest && !media) {
           reply(t.text("staff.needs_text", { command: "balas" }));
           return;
         }
-        this.relay(
-          record,
-          { text: command.rest || undefined, media: message.media },
-          actor,
-          now,
-          touched,
-          reply,
-        );
+        this.relay(record, { text: command.rest || undefined, media }, actor, now, touched, reply);
         return;
       case "catatan":
         if (!command.rest) {
@@ -340,6 +404,7 @@ export class StaffDesk implements CaseHooks {
     };
     this.toReporter(record, update, now, touched);
     this.toStaffChats(record, { text: notice }, now, false, touched);
+    this.echo?.(notice);
   }
 
   /** Passes a staff message to the reporter. */

@@ -1,5 +1,8 @@
 import type { Config } from "../config.ts";
 
+/** The channel name of operators who sign in to the console from the server's command line. */
+export const LOCAL_OPERATORS = "local";
+
 /** A chat where staff receive cases. */
 export interface StaffChat {
   channel: string;
@@ -32,7 +35,10 @@ export class StaffDirectory {
       ["telegram", new Set(config.STAFF_TELEGRAM_IDS)],
       ["whatsapp", new Set(config.STAFF_WHATSAPP_NUMBERS)],
     ]);
-    return new StaffDirectory(chats, members, new Set(options.simulator ? ["sim"] : []));
+    // `local:NAME` operators get their console link from `npm run console:link` on the server
+    // itself; there is no staff chat on that channel, so nobody can write from it.
+    const open = new Set([LOCAL_OPERATORS, ...(options.simulator ? ["sim"] : [])]);
+    return new StaffDirectory(chats, members, open);
   }
 
   /** True when the address is a staff chat. */

@@ -64,6 +64,19 @@ export interface CaseChange {
   resolvedAt?: number | null;
 }
 
+/** Filters of the console's case list; every field optional. */
+export interface CaseFilter {
+  status?: string | undefined;
+  priority?: string | undefined;
+  category?: string | undefined;
+  /** The `country` answer's code. */
+  country?: string | undefined;
+  /** The reporter's channel. */
+  channel?: string | undefined;
+  /** A reference or its beginning (`JR-7Q`). */
+  ref?: string | undefined;
+}
+
 /** Who reported a case. */
 export interface Reporter {
   userId: number;
@@ -322,6 +335,94 @@ export class Cases {
       )
       .all(now - urgentMs, now - otherMs, maxOther)
       .map(toCase);
+  }
+
+  /**
+   * Cases matching a filter, open before closed, then most urgent and newest first. Returns up
+   * to `limit` rows from `offset`.
+   */
+  search(filter: CaseFilter, limit: number, offset = 0): CaseRecord[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit, offset };
+    const exact: [keyof CaseFilter, string][] = [
+      ["status", "status"],
+      ["priority", "priority"],
+      ["category", "category"],
+      ["channel", "reporter_channel"],
+      ["country", "json_extract(answers, '$.country')"],
+    ];
+    for (const [key, column] of exact) {
+      const value = filter[key];
+      if (!value) continue;
+      where.push(`${column} = @${key}`);
+      params[key] = value;
+    }
+    if (filter.ref) {
+      // A reference's own letters only, so LIKE's wildcards cannot come from the user.
+      const letters = filter.ref.toUpperCase().replace(/[^A-Z0-9-]/g, "");
+      where.push(letters ? "ref LIKE @ref" : "0");
+      if (letters) params.ref = `${letters}%`;
+    }
+    return this.db
+      .prepare<Record<string, string | number>, Row>(
+        `SELECT * FROM cases ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+         ORDER BY status IN ('resolved', 'closed'),
+           CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, created_at DESC, id DESC
+         LIMIT @limit OFFSET @offset`,
+      )
+      .all(params)
+      .map(toCase);
+  }
+
+  /** The values present in the data for the list's filters (countries and channels). */
+  facets(): { countries: string[]; channels: string[] } {
+    const countries = this.db
+      .prepare<[], { v: string }>(
+        `SELECT DISTINCT json_extract(answers, '$.country') AS v FROM cases
+         WHERE json_type(answers, '$.country') = 'text' ORDER BY v`,
+      )
+      .all()
+      .map((r) => r.v);
+    const channels = this.db
+      .prepare<[], { v: string }>(
+        "SELECT DISTINCT reporter_channel AS v FROM cases WHERE reporter_channel IS NOT NULL ORDER BY v",
+      )
+      .all()
+      .map((r) => r.v);
+    return { countries, channels };
+  }
+
+  /** One attachment by id, with the case it belongs to. */
+  attachment(id: number): (Attachment & { caseId: number | null }) | undefined {
+    const r = this.db
+      .prepare<
+        [number],
+        {
+          id: number;
+          case_id: number | null;
+          kind: MediaRef["kind"];
+          mime: string | null;
+          size: number | null;
+          file_id: string | null;
+          path: string | null;
+          caption: string | null;
+          created_at: number;
+        }
+      >("SELECT * FROM attachments WHERE id = ?")
+      .get(id);
+    return r
+      ? {
+          id: r.id,
+          caseId: r.case_id,
+          kind: r.kind,
+          mime: r.mime,
+          size: r.size,
+          fileId: r.file_id,
+          path: r.path,
+          caption: r.caption,
+          createdAt: r.created_at,
+        }
+      : undefined;
   }
 
   /** Records that a reminder went out. */

@@ -166,6 +166,44 @@ export const MIGRATIONS: ((db: Database) => void)[] = [
       CREATE INDEX wa_sent_address ON wa_sent (address);
       CREATE INDEX wa_sent_created ON wa_sent (created_at);
     `),
+  // 5: the staff web console (one-time sign-in links and sessions, both stored hashed), the web
+  // chat's transcript per browser, and anonymous per-day counters of questions asked and answered.
+  (db) =>
+    db.exec(`
+      CREATE TABLE console_links (
+        token_hash TEXT PRIMARY KEY,
+        actor TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      ) WITHOUT ROWID;
+      CREATE TABLE console_sessions (
+        id_hash TEXT PRIMARY KEY,
+        actor TEXT NOT NULL,
+        name TEXT NOT NULL,
+        csrf TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE web_chat (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        address TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX web_chat_address ON web_chat (address, id);
+      CREATE TABLE flow_stats (
+        day INTEGER NOT NULL,
+        flow TEXT NOT NULL,
+        node TEXT NOT NULL,
+        reached INTEGER NOT NULL DEFAULT 0,
+        answered INTEGER NOT NULL DEFAULT 0,
+        entries INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, flow, node)
+      ) WITHOUT ROWID;
+    `),
 ];
 
 /** Brings a database to the latest schema, one transaction per migration. */

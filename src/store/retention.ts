@@ -35,6 +35,8 @@ export function purgeOld(db: Database, now: number, days: number): Purge {
      WHERE data IS NOT NULL AND type IN ('user_message', 'staff_reply') AND case_id IN (${closed})`,
   ).run({ cutoff });
   const messages = db.prepare("DELETE FROM messages WHERE created_at < ?").run(cutoff).changes;
+  // The web chat's transcripts are conversation logs too.
+  db.prepare("DELETE FROM web_chat WHERE created_at < ?").run(cutoff);
   const outbox = db
     .prepare("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?")
     .run(cutoff).changes;

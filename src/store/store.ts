@@ -1,7 +1,9 @@
 import type { Database } from "better-sqlite3";
 import { Audit } from "./audit.ts";
 import { Cases } from "./cases.ts";
+import { ConsoleAuth } from "./console-auth.ts";
 import { type Erasure, eraseUser } from "./erase.ts";
+import { FlowStats } from "./flow-stats.ts";
 import { Inbound } from "./inbound.ts";
 import { Messages } from "./messages.ts";
 import { Outbox } from "./outbox.ts";
@@ -9,6 +11,7 @@ import { type Purge, purgeOld } from "./retention.ts";
 import { Sessions } from "./sessions.ts";
 import { Settings } from "./settings.ts";
 import { Users } from "./users.ts";
+import { WEB_CHAT_CHANNEL, WebChatData } from "./web-chat.ts";
 import { WHATSAPP_CHANNEL, WhatsAppData } from "./whatsapp.ts";
 
 /**
@@ -25,6 +28,9 @@ export class Store {
   readonly audit: Audit;
   readonly settings: Settings;
   readonly whatsapp: WhatsAppData;
+  readonly consoleAuth: ConsoleAuth;
+  readonly webChat: WebChatData;
+  readonly flowStats: FlowStats;
 
   constructor(readonly db: Database) {
     this.users = new Users(db);
@@ -36,6 +42,9 @@ export class Store {
     this.audit = new Audit(db);
     this.settings = new Settings(db);
     this.whatsapp = new WhatsAppData(db);
+    this.consoleAuth = new ConsoleAuth(db);
+    this.webChat = new WebChatData(db);
+    this.flowStats = new FlowStats(db);
   }
 
   /** Runs `fn` in one immediate transaction: all of it is stored, or none. */
@@ -49,6 +58,7 @@ export class Store {
     const erasure = eraseUser(this.db, userId, now);
     // A channel's own records of the person go too (WhatsApp: their JIDs and what we sent).
     if (user?.channel === WHATSAPP_CHANNEL) this.whatsapp.forget(user.address);
+    if (user?.channel === WEB_CHAT_CHANNEL) this.webChat.forget(user.address);
     return erasure;
   }
 

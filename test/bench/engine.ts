@@ -7,6 +7,7 @@ import { createApp } from "../../src/app.ts";
 import { readConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { openDatabase } from "../../src/store/db.ts";
+import { type NodeCount, wibDay } from "../../src/store/flow-stats.ts";
 
 /** The conversation the engine benchmark plays, one message per user per round. */
 export const DIALOGUE = ["halo", "9", "1", "1", "2", "0", "1", "1", "0", "9"];
@@ -19,11 +20,12 @@ export interface Timing {
   p99: number;
 }
 
-/** What one message wrote: its text, the replies queued and the session stored. */
+/** What one message wrote: its text, the replies queued, the statistics and the session. */
 export interface Written {
   address: string;
   text: string;
   replies: { payload: string; text: string }[];
+  counts: NodeCount[];
   state: string;
 }
 
@@ -68,6 +70,7 @@ export function engineEndToEnd(
   path: string,
   storedUsers: number,
   messages: number,
+  options: { questionCounters?: boolean } = {},
 ): { timing: Timing; written: Written[] } {
   populate(path, storedUsers);
   const app = createApp({
@@ -77,6 +80,16 @@ export function engineEndToEnd(
   });
   const durations: bigint[] = [];
   const queued: number[][] = [];
+  // The statistics' per-question counters: off (to measure their cost), or kept for the replay.
+  const counts: NodeCount[][] = [];
+  const record = app.store.flowStats.record.bind(app.store.flowStats);
+  app.store.flowStats.record =
+    options.questionCounters === false
+      ? () => {}
+      : (c, now) => {
+          counts.push([...c]);
+          record(c, now);
+        };
   const start = process.hrtime.bigint();
   for (let i = 0; i < messages; i++) {
     const text = DIALOGUE[Math.floor(i / LIVE_USERS) % DIALOGUE.length] as string;
@@ -115,6 +128,7 @@ export function engineEndToEnd(
       address,
       text: DIALOGUE[Math.floor(i / LIVE_USERS) % DIALOGUE.length] as string,
       replies,
+      counts: counts[i] ?? [],
       state: states.get(address) ?? "{}",
     };
   });
@@ -145,6 +159,11 @@ export function rawCeiling(path: string, storedUsers: number, written: Written[]
   const out = db.prepare(
     "INSERT INTO outbox (user_id, channel, address, payload, case_id, created_at, next_attempt_at, transient) VALUES (?, 'bench', ?, ?, NULL, ?, ?, 0)",
   );
+  const bump = db.prepare(
+    `INSERT INTO flow_stats (day, flow, node, reached, answered, entries) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (day, flow, node) DO UPDATE SET reached = reached + excluded.reached,
+       answered = answered + excluded.answered, entries = entries + excluded.entries`,
+  );
   const tx = db.transaction((w: Written, i: number) => {
     const now = Date.now();
     claim.run(`raw-${i}`, now);
@@ -154,6 +173,9 @@ export function rawCeiling(path: string, storedUsers: number, written: Written[]
     for (const r of w.replies) {
       out.run(id, w.address, r.payload, now, now);
       log.run(id, "out", r.text, now);
+    }
+    for (const c of w.counts) {
+      bump.run(wibDay(now), c.flow, c.node, c.reached ? 1 : 0, c.answered ? 1 : 0, c.entry ? 1 : 0);
     }
     save.run(id, w.state, now + 3_600_000, now);
   });

@@ -47,6 +47,15 @@ try {
   }
   const rss = process.memoryUsage().rss / 2 ** 20;
 
+  // The statistics' per-question counters (one upsert per question touched), off and on.
+  const off: Timing[] = [];
+  const on: Timing[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    off.push(engineEndToEnd(db(), 1_000, MESSAGES, { questionCounters: false }).timing);
+    on.push(engineEndToEnd(db(), 1_000, MESSAGES).timing);
+  }
+  rows.push(["   engine without the question counters (1k users)", medianTiming(off)]);
+
   // Part 3: per-message cost of one dialogue at 3, 30 and 100 turns, ours vs conversations.
   await ours(10, 20);
   await withConversations(10, 20);
@@ -80,6 +89,9 @@ try {
   const at = (turns: number) =>
     dialogue.find((d) => d.turns === turns) as (typeof dialogue)[number];
   console.log("");
+  console.log(
+    `counters_vs_none=${(median(on.map((t) => t.perSecond)) / median(off.map((t) => t.perSecond))).toFixed(2)}`,
+  );
   console.log(`ours_100_vs_3_turns=${(at(100).ours / at(3).ours).toFixed(2)}`);
   console.log(
     `engine_vs_raw=${Math.min(...[0, 1].map((i) => median(ratios.slice(i * ROUNDS, (i + 1) * ROUNDS)))).toFixed(2)}`,

@@ -39,6 +39,7 @@ describe("retention and backup", () => {
         bot.clock.now(),
       );
       await bot.sim.line(JSON.stringify({ from: "staff:s1", text: `/tutup ${old?.ref}` }));
+      store.webChat.add("wabc", "in", { text: "Pesan web lama" }, bot.clock.now());
       bot.clock.advance(31 * DAY);
       await bot.app.tick();
       expect(existsSync(oldFile)).toBe(false);
@@ -46,6 +47,7 @@ describe("retention and backup", () => {
       expect(store.cases.attachments(old?.id ?? 0)).toEqual([]);
       expect(store.cases.attachments(fresh?.id ?? 0)).toHaveLength(1);
       expect(store.db.prepare("SELECT count(*) FROM messages").pluck().get()).toBe(0);
+      expect(store.webChat.latest("wabc")).toEqual([]);
       expect(JSON.stringify(store.cases.events(old?.id ?? 0))).not.toContain("Pertanyaan lama");
       expect(store.cases.byRef(fresh?.ref ?? "")?.answers).toEqual({ question: "Pertanyaan baru" });
       await bot.app.close();

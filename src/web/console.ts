@@ -1,0 +1,58 @@
+/**
+ * The staff web console on the bot's HTTP server: sign-in by one-time link, the case list, a
+ * case with its conversation and the forms to act on it, statistics, and stored media. Every
+ * page needs a live session of someone still on the staff lists; every form carries the
+ * session's CSRF token; every action goes through the staff desk (same rules and audit as the
+ * staff chats).
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { securityHeaders } from "../http/security.ts";
+import type { HttpServer } from "../http/server.ts";
+import { SIGN_IN_PATH } from "./auth.ts";
+import { type ConsoleEnv, type ConsoleOptions, consoleContext } from "./context.ts";
+import { guard } from "./guard.ts";
+import { CSS_PATH } from "./layout.ts";
+import { caseRoutes } from "./routes/cases.ts";
+import { signInRoutes } from "./routes/signin.ts";
+import { statsRoutes } from "./routes/stats.ts";
+import { CONSOLE_CSS } from "./style.ts";
+
+export type { ConsoleOptions } from "./context.ts";
+
+/** Mounted at the server's root, the console's middleware picks its own paths. */
+function ours(path: string): boolean {
+  return path === "/console" || path.startsWith("/console/") || path.startsWith(`${SIGN_IN_PATH}/`);
+}
+
+/** Adds the console's routes to the HTTP server. */
+export function mountConsole(http: HttpServer, options: ConsoleOptions): void {
+  const x = consoleContext(options);
+  const web = new Hono<ConsoleEnv>();
+  const headers = securityHeaders();
+  const limit = bodyLimit({ maxSize: 64 * 1024, onError: (ctx) => ctx.text("too large", 413) });
+  web.use("*", async (ctx, next) => {
+    if (!ours(ctx.req.path)) return next();
+    if (ctx.req.method === "POST") {
+      const refused = await limit(ctx, async () => {});
+      if (refused) return refused;
+    }
+    await headers(ctx, async () => {
+      if (ctx.req.path.startsWith("/console") && ctx.req.path !== CSS_PATH) {
+        const stopped = await guard(x, ctx, next);
+        if (stopped) ctx.res = stopped;
+      } else await next();
+    });
+    if (ctx.req.path !== CSS_PATH) ctx.header("Cache-Control", "no-store");
+  });
+  web.get(CSS_PATH, (ctx) =>
+    ctx.body(CONSOLE_CSS, 200, {
+      "Content-Type": "text/css; charset=utf-8",
+      "Cache-Control": "public, max-age=3600",
+    }),
+  );
+  signInRoutes(web, x);
+  caseRoutes(web, x);
+  statsRoutes(web, x);
+  http.app.route("/", web);
+}

@@ -1,0 +1,103 @@
+import type { Context } from "hono";
+import { CASE_STATUSES } from "../../engine/types.ts";
+import { normalizeCaseRef } from "../../runtime/case-ref.ts";
+import type { StaffCommand } from "../../staff/commands.ts";
+import type { CaseFilter } from "../../store/cases.ts";
+import { type ConsoleContext, type ConsoleEnv, type ConsoleWeb, field } from "../context.ts";
+import { mediaResponse } from "../media.ts";
+import { casePage } from "../pages/case.ts";
+import { caseListPage } from "../pages/cases.ts";
+import { noticePage } from "../pages/notice.ts";
+
+const PAGE_SIZE = 50;
+/** Longest reply or note accepted from the console (a chat message's practical limit). */
+const MAX_TEXT = 3500;
+/** The forms of a case page, by the staff command each runs. */
+const ACTIONS = { balas: "balas", catatan: "catatan", status: "status", ambil: "ambil" } as const;
+
+/** The case list, a case's page, and its forms (run as staff commands by the desk). */
+export function caseRoutes(web: ConsoleWeb, x: ConsoleContext): void {
+  const { store, text, c, options } = x;
+
+  web.get("/console", (ctx) => {
+    const q = (name: string) => ctx.req.query(name)?.trim().slice(0, 40) || undefined;
+    const filter: CaseFilter = {
+      ref: q("ref"),
+      status: q("status"),
+      priority: q("priority"),
+      category: q("category"),
+      country: q("country"),
+      channel: q("channel"),
+    };
+    const offset = Math.max(0, Math.min(1_000_000, Number.parseInt(q("offset") ?? "0", 10) || 0));
+    const found = store.cases.search(filter, PAGE_SIZE + 1, offset);
+    return x.show(
+      ctx,
+      caseListPage(text, ctx.get("session"), {
+        filter,
+        cases: found.slice(0, PAGE_SIZE),
+        facets: store.cases.facets(),
+        offset,
+        pageSize: PAGE_SIZE,
+        more: found.length > PAGE_SIZE,
+      }),
+    );
+  });
+
+  const findCase = (ctx: Context<ConsoleEnv>) => {
+    const ref = normalizeCaseRef(ctx.req.param("ref") ?? "");
+    return ref ? store.cases.byRef(ref) : undefined;
+  };
+  const notFound = (ctx: Context<ConsoleEnv>) =>
+    x.show(ctx, noticePage(text, "not_found_title", [c("not_found")], ctx.get("session")), 404);
+
+  web.get("/console/kasus/:ref", (ctx) => {
+    const session = ctx.get("session");
+    const record = findCase(ctx);
+    if (!record) return notFound(ctx);
+    store.audit.record(options.clock(), session.actor, "case.view", record.ref, { via: "web" });
+    const flash = x.flashes.get(session.key) ?? [];
+    x.flashes.delete(session.key);
+    const view = {
+      record,
+      attachments: store.cases.attachments(record.id),
+      conversation: record.userId === null ? undefined : store.messages.recent(record.userId, 500),
+      events: store.cases.events(record.id),
+    };
+    return x.show(ctx, casePage(text, session, view, flash));
+  });
+
+  web.post("/console/kasus/:ref/:action", async (ctx) => {
+    const session = ctx.get("session");
+    const record = findCase(ctx);
+    const name = ACTIONS[ctx.req.param("action") as keyof typeof ACTIONS];
+    if (!record || !name) return notFound(ctx);
+    const form = ctx.get("form");
+    let rest = "";
+    if (name === "balas" || name === "catatan")
+      rest = field(form, "text").trim().slice(0, MAX_TEXT);
+    if (name === "status") {
+      const status = field(form, "status");
+      // The desk also accepts Indonesian words; the form only sends the internal names.
+      const known = (CASE_STATUSES as readonly string[]).includes(status) ? status : "";
+      rest = `${known || "?"} ${field(form, "office").trim().slice(0, 120)}`.trim();
+    }
+    const command: StaffCommand = { name, ref: record.ref, rest };
+    const replies = await options.app.act({ actor: session.actor, name: session.name }, command);
+    x.flashes.set(session.key, replies);
+    return ctx.redirect(`/console/kasus/${record.ref}`, 303);
+  });
+
+  web.get("/console/media/:id", async (ctx) => {
+    const session = ctx.get("session");
+    const id = Number.parseInt(ctx.req.param("id"), 10);
+    const attachment = Number.isSafeInteger(id) ? store.cases.attachment(id) : undefined;
+    const caseId = attachment?.caseId;
+    const record = caseId !== null && caseId !== undefined ? store.cases.get(caseId) : undefined;
+    const file =
+      attachment && record ? await mediaResponse(attachment, options.mediaDir) : undefined;
+    if (!file || !record) return notFound(ctx);
+    store.audit.record(options.clock(), session.actor, "case.media", record.ref, { id });
+    return ctx.body(new Uint8Array(file.body), 200, file.headers);
+  });
+}
