@@ -14,6 +14,7 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 /** Messages per dialogue length in part 3 (split over as many chats as it takes). */
 const DIALOGUE_MESSAGES = Number(process.env.BENCH_DIALOGUE_MESSAGES ?? 3_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DIALOGUE_ROUNDS = Number(process.env.BENCH_DIALOGUE_ROUNDS ?? 5);
 
 const dir = mkdtempSync(join(tmpdir(), "jr-bench-"));
 let serial = 0;
@@ -59,17 +60,23 @@ try {
   // Part 3: per-message cost of one dialogue at 3, 30 and 100 turns, ours vs conversations.
   await ours(10, 20);
   await withConversations(10, 20);
-  const dialogue: { turns: number; ours: number; conversations: number }[] = [];
-  for (const turns of [3, 30, 100]) {
-    const chats = Math.ceil(DIALOGUE_MESSAGES / turns);
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      a.push(await ours(turns, chats));
-      b.push(await withConversations(turns, chats));
+  // Rounds interleave the lengths, so that drift (disk, other load) touches all of them alike.
+  const LENGTHS = [3, 30, 100];
+  const samples = new Map(
+    LENGTHS.map((t) => [t, { ours: [] as number[], conversations: [] as number[] }]),
+  );
+  for (let round = 0; round < DIALOGUE_ROUNDS; round++) {
+    for (const turns of LENGTHS) {
+      const chats = Math.ceil(DIALOGUE_MESSAGES / turns);
+      const sample = samples.get(turns) as { ours: number[]; conversations: number[] };
+      sample.ours.push(await ours(turns, chats));
+      sample.conversations.push(await withConversations(turns, chats));
     }
-    dialogue.push({ turns, ours: median(a), conversations: median(b) });
   }
+  const dialogue = LENGTHS.map((turns) => {
+    const sample = samples.get(turns) as { ours: number[]; conversations: number[] };
+    return { turns, ours: median(sample.ours), conversations: median(sample.conversations) };
+  });
 
   console.log(
     `${"measurement".padEnd(58)}${"msg/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`,
