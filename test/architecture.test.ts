@@ -38,6 +38,14 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps SQL in the store: no other module prepares or runs statements", () => {
+    const offenders = files(src)
+      .filter((f) => !relative(src, f).startsWith("store/"))
+      .filter((f) => /\.(prepare|exec|pragma)\(\s*[`"']/.test(readFileSync(f, "utf8")))
+      .map((f) => relative(src, f));
+    expect(offenders).toEqual([]);
+  });
+
   it("would catch a forbidden import (the check itself works)", () => {
     expect(imports(join(src, "runtime", "runtime.ts"))).toContain("../engine/engine.ts");
   });
