@@ -133,6 +133,29 @@ const toCase = (r: Row): CaseRecord => ({
   reminders: r.reminders,
 });
 
+interface AttachmentRow {
+  id: number;
+  case_id: number | null;
+  kind: MediaRef["kind"];
+  mime: string | null;
+  size: number | null;
+  file_id: string | null;
+  path: string | null;
+  caption: string | null;
+  created_at: number;
+}
+
+const toAttachment = (r: AttachmentRow): Attachment => ({
+  id: r.id,
+  kind: r.kind,
+  mime: r.mime,
+  size: r.size,
+  fileId: r.file_id,
+  path: r.path,
+  caption: r.caption,
+  createdAt: r.created_at,
+});
+
 /** Cases still needing staff, most urgent and oldest first. */
 const OPEN_ORDER = `status NOT IN ('resolved', 'closed')
   ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, created_at, id`;
@@ -295,30 +318,9 @@ export class Cases {
   /** A case's attachments. */
   attachments(caseId: number): Attachment[] {
     return this.db
-      .prepare<
-        [number],
-        {
-          id: number;
-          kind: MediaRef["kind"];
-          mime: string | null;
-          size: number | null;
-          file_id: string | null;
-          path: string | null;
-          caption: string | null;
-          created_at: number;
-        }
-      >("SELECT * FROM attachments WHERE case_id = ? ORDER BY id")
+      .prepare<[number], AttachmentRow>("SELECT * FROM attachments WHERE case_id = ? ORDER BY id")
       .all(caseId)
-      .map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        mime: r.mime,
-        size: r.size,
-        fileId: r.file_id,
-        path: r.path,
-        caption: r.caption,
-        createdAt: r.created_at,
-      }));
+      .map(toAttachment);
   }
 
   /**
@@ -394,35 +396,10 @@ export class Cases {
 
   /** One attachment by id, with the case it belongs to. */
   attachment(id: number): (Attachment & { caseId: number | null }) | undefined {
-    const r = this.db
-      .prepare<
-        [number],
-        {
-          id: number;
-          case_id: number | null;
-          kind: MediaRef["kind"];
-          mime: string | null;
-          size: number | null;
-          file_id: string | null;
-          path: string | null;
-          caption: string | null;
-          created_at: number;
-        }
-      >("SELECT * FROM attachments WHERE id = ?")
+    const row = this.db
+      .prepare<[number], AttachmentRow>("SELECT * FROM attachments WHERE id = ?")
       .get(id);
-    return r
-      ? {
-          id: r.id,
-          caseId: r.case_id,
-          kind: r.kind,
-          mime: r.mime,
-          size: r.size,
-          fileId: r.file_id,
-          path: r.path,
-          caption: r.caption,
-          createdAt: r.created_at,
-        }
-      : undefined;
+    return row ? { ...toAttachment(row), caseId: row.case_id } : undefined;
   }
 
   /** Records that a reminder went out. */
