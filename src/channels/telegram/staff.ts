@@ -10,18 +10,22 @@ import { formatAddress } from "./address.ts";
 import { mediaOf, stripBotMention } from "./inbound.ts";
 import { decodeChoice } from "./keyboard.ts";
 
-/** A message posted in the staff group. */
-export interface StaffMessage {
+/** Where in the staff group something happened, and who did it. */
+export interface StaffOrigin {
   /** The group's chat id, e.g. "-1001234567890". */
   chatId: string;
-  /** The forum topic it was posted in, if the group uses topics. */
+  /** The forum topic, if the group uses topics. */
   threadId?: number;
-  /** Where a reply to it goes: the chat, or the chat and its topic (see `address.ts`). */
+  /** Where a reply goes: the chat, or the chat and its topic (see `address.ts`). */
   address: string;
-  /** The Telegram user id of the staff member who wrote it. */
+  /** The Telegram user id of the staff member. */
   senderId: string;
   /** Their display name (for audit trails; not a proof of identity — use `senderId`). */
   senderName: string;
+}
+
+/** A message posted in the staff group. */
+export interface StaffMessage extends StaffOrigin {
   messageId: number;
   /** The text, or the media's caption. */
   text?: string;
@@ -33,12 +37,7 @@ export interface StaffMessage {
 }
 
 /** A button tapped in the staff group. */
-export interface StaffTap {
-  chatId: string;
-  threadId?: number;
-  address: string;
-  senderId: string;
-  senderName: string;
+export interface StaffTap extends StaffOrigin {
   /** The message that carries the button. */
   messageId: number;
   data: string;
