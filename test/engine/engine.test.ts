@@ -253,12 +253,7 @@ describe("engine: free text", () => {
       all(),
       understood({ flow: "form", confidence: "medium", alternatives: [] }),
     );
-    expect(
-      idle
-        .replies("sesuatu")
-        .at(-1)
-        ?.options?.map((o) => o.id),
-    ).toEqual(["form", "menu"]);
+    expect(idle.lastOptions("sesuatu")).toEqual(["form", "menu"]);
 
     const low = new Host(all(), understood({}));
     expect(low.texts("cuaca hari ini")).toEqual(["id:system.intro", "id:system.not_understood"]);

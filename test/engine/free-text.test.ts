@@ -190,12 +190,7 @@ describe("engine: free text routed by the matcher", () => {
     back.send("30");
     back.send({ type: "start", payload: "report" });
     back.state = back.state && { ...back.state, vars: { ...back.state.vars, keep: "x" } };
-    expect(
-      back
-        .replies("soal gaji")
-        .at(-1)
-        ?.options?.map((o) => o.id),
-    ).toEqual(["form", "back"]);
+    expect(back.lastOptions("soal gaji")).toEqual(["form", "back"]);
     expect(back.texts("2")).toEqual(["id:report.what"]);
     expect(back.state?.vars.keep).toBe("x");
     expect(back.state?.vars.intent_text).toBeUndefined();
@@ -206,12 +201,7 @@ describe("engine: free text routed by the matcher", () => {
       all(),
       fake({ "apa ya": { flow: "menu", confidence: "medium", alternatives: ["human"] } }),
     );
-    expect(
-      host
-        .replies("apa ya")
-        .at(-1)
-        ?.options?.map((o) => o.id),
-    ).toEqual(["human", "menu"]);
+    expect(host.lastOptions("apa ya")).toEqual(["human", "menu"]);
   });
 
   it("offers a person for text it cannot place, and hands them the message", () => {

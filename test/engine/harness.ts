@@ -95,6 +95,13 @@ export class Host {
     return this.send(input).flatMap((e) => (e.type === "reply" ? [e.message] : []));
   }
 
+  /** The option ids the last reply of a step offers. */
+  lastOptions(input: UserInput | string): string[] | undefined {
+    return this.replies(input)
+      .at(-1)
+      ?.options?.map((o) => o.id);
+  }
+
   /** The reply texts of a step. */
   texts(input: UserInput | string): string[] {
     return this.replies(input).map((m) => m.text);
