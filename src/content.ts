@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Translator } from "./engine/deps.ts";
 import type { Lang } from "./engine/types.ts";
 import { type CheckResult, checkContent } from "./flows/check.ts";
-import { REQUIRED_FLOWS, REQUIRED_FLOWS_SEVERITY } from "./flows/contract.ts";
+import { INTENT_FLOWS, REQUIRED_FLOWS_SEVERITY } from "./flows/contract.ts";
 import { type LoadedFlows, loadFlows } from "./flows/load.ts";
 import { CODE_KEYS, ID_ONLY_NAMESPACES } from "./i18n/code-keys.ts";
 import { type Locales, loadLocales } from "./i18n/locales.ts";
@@ -59,7 +59,7 @@ export function checkLoaded(
   return checkContent({
     ...content,
     codeKeys,
-    required: REQUIRED_FLOWS,
+    required: INTENT_FLOWS,
     requiredSeverity: REQUIRED_FLOWS_SEVERITY,
     idOnly: ID_ONLY_NAMESPACES,
     now,

@@ -121,12 +121,25 @@ describe("freshness of contact checks", () => {
     expect(stale[0]?.message).toContain(one[0]?.source);
   });
 
-  it("flows:check is clean today and warns about every contact a year and a month later", () => {
-    const today = checkLoaded(content, undefined, at(checked));
+  it("flows:check warns exactly about the contacts whose source page is over a year old", () => {
+    const newest = contacts
+      .map((c) => c.checked)
+      .sort()
+      .at(-1) as string;
+    const today = checkLoaded(content, undefined, at(newest));
     expect(today.errors).toBe(0);
-    expect(today.warnings).toBe(0);
+    const due = contacts.filter((c) => c.checked < monthsBefore(at(newest), 12));
+    expect(today.warnings).toBe(due.length);
     const later = checkLoaded(content, undefined, at("2027-12-28"));
     expect(later.errors).toBe(0);
     expect(later.warnings).toBe(contacts.length);
+  });
+
+  it("dates each check by a page that was read, not by the day the file was written", () => {
+    // A check cannot be older than the page it read; one edit day for every entry means the
+    // dates were not taken from the pages (the fault the fact review found).
+    for (const c of contacts)
+      if (c.source_date) expect(c.checked >= c.source_date, c.id).toBe(true);
+    expect(new Set(contacts.map((c) => c.checked)).size).toBeGreaterThan(contacts.length / 2);
   });
 });

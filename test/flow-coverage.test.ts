@@ -14,7 +14,7 @@ import { NODE_KINDS } from "../src/engine/nodes/index.ts";
 import { pickOption } from "../src/engine/nodes/menu.ts";
 import type { Turn } from "../src/engine/turn.ts";
 import type { UserInput, Vars } from "../src/engine/types.ts";
-import { REQUIRED_FLOWS } from "../src/flows/contract.ts";
+import { INTENT_FLOWS } from "../src/flows/contract.ts";
 import { EngineTalk, realContent } from "./helpers/engine.ts";
 import { play, readTranscript } from "./helpers/transcript.ts";
 
@@ -130,7 +130,7 @@ describe("what the transcripts exercise", () => {
   });
 
   it("plays every contract flow in Indonesian and in Madurese", () => {
-    const missing = REQUIRED_FLOWS.flatMap((flow) =>
+    const missing = INTENT_FLOWS.flatMap((flow) =>
       ["id", "mad"].filter((lang) => !played.has(`${lang}:${flow}`)).map((l) => `${flow} (${l})`),
     );
     expect(missing).toEqual([]);

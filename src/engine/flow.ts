@@ -46,7 +46,12 @@ export const Flow = z.strictObject({
    * listed in the README's content map.
    */
   sources: z
-    .array(z.string().regex(/^§\d+(\.\d+)*$/, "a fact-sheet section such as `§3.1`"))
+    .array(
+      z
+        .string()
+        // Part 1 of the fact sheet numbers its sections (§3.1), part 2 letters them (§A.1, §H).
+        .regex(/^§(?:\d+|[A-Z])(\.\d+)*$/, "a fact-sheet section such as `§3.1` or `§A.1`"),
+    )
     .optional(),
   start: id,
   nodes: z.record(id, Node).refine((n) => Object.keys(n).length > 0, "a flow needs nodes"),

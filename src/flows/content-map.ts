@@ -7,7 +7,7 @@ import type { Content } from "../content.ts";
 import type { Flow } from "../engine/flow.ts";
 import { kindOf } from "../engine/nodes/index.ts";
 import { flatten, placeholders } from "../i18n/locales.ts";
-import { REQUIRED_FLOWS } from "./contract.ts";
+import { INTENT_FLOWS } from "./contract.ts";
 
 /** Markers around the generated section in README.md. */
 export const MAP_START =
@@ -46,8 +46,8 @@ export function contentMap(content: Content): string {
   const id = flatten(content.locales.resources.id);
   const contacts = new Map(content.reference.contacts.map((c) => [c.id, c]));
   const flows = [...content.flows.flows.values()].sort((a, b) => {
-    const ra = REQUIRED_FLOWS.indexOf(a.id as never);
-    const rb = REQUIRED_FLOWS.indexOf(b.id as never);
+    const ra = INTENT_FLOWS.indexOf(a.id as never);
+    const rb = INTENT_FLOWS.indexOf(b.id as never);
     return (ra < 0 ? 99 : ra) - (rb < 0 ? 99 : rb) || a.id.localeCompare(b.id);
   });
   const lines = [

@@ -21,6 +21,24 @@ export const REQUIRED_FLOWS = [
 ] as const;
 
 /**
+ * Topic flows added to the fixed list for what families need most (issue 13): reachable from
+ * the menu's "Topik lainnya" and from free text, like the contract flows.
+ */
+export const TOPIC_FLOWS = [
+  "detained",
+  "come_home",
+  "repatriation",
+  "bpjs",
+  "middle_east",
+  "malaysia_jobs",
+  "routes_asia",
+  "remittance",
+] as const;
+
+/** Every flow that free text may lead to: the contract flows and the topic flows. */
+export const INTENT_FLOWS = [...REQUIRED_FLOWS, ...TOPIC_FLOWS] as const;
+
+/**
  * How the checker treats a missing required flow: a warning while the content is being written,
  * an error once every flow exists.
  */

@@ -3,7 +3,7 @@
  * with zod when the bot starts. Everything the matcher knows about words lives in those files.
  */
 import * as z from "zod";
-import { REQUIRED_FLOWS } from "../flows/contract.ts";
+import { INTENT_FLOWS } from "../flows/contract.ts";
 import { REPORT_CATEGORIES } from "../reference/categories.ts";
 
 /** What happened, as the report flow names it (see `reference/categories.ts`). */
@@ -113,7 +113,7 @@ export type MatcherFile = z.infer<typeof MatcherFile>;
 
 /** `data/intents/<flow>.yaml`: how people ask for one flow, in each language. */
 export const IntentFile = z.strictObject({
-  flow: z.enum([...REQUIRED_FLOWS, OUT_OF_SCOPE]),
+  flow: z.enum([...INTENT_FLOWS, OUT_OF_SCOPE]),
   id: words.min(1),
   mad: words.min(1),
 });

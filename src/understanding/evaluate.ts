@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import * as z from "zod";
 import type { Lang } from "../engine/types.ts";
-import { REQUIRED_FLOWS } from "../flows/contract.ts";
+import { INTENT_FLOWS } from "../flows/contract.ts";
 import { OUT_OF_SCOPE } from "./data.ts";
 import type { Matcher } from "./matcher.ts";
 
@@ -20,7 +20,7 @@ export interface EvalCase {
 
 const texts = z.array(z.union([z.string(), z.number()]).transform(String));
 const EvalFile = z.partialRecord(
-  z.enum([...REQUIRED_FLOWS, OUT_OF_SCOPE]),
+  z.enum([...INTENT_FLOWS, OUT_OF_SCOPE]),
   z.strictObject({ id: texts.default([]), mad: texts.default([]) }),
 );
 

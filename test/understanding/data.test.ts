@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REQUIRED_FLOWS } from "../../src/flows/contract.ts";
+import { INTENT_FLOWS, REQUIRED_FLOWS } from "../../src/flows/contract.ts";
 import { OUT_OF_SCOPE } from "../../src/understanding/data.ts";
 import { readEvalSet } from "../../src/understanding/evaluate.ts";
 import { foldTokens } from "../../src/understanding/fold.ts";
@@ -17,8 +17,8 @@ describe("understanding data", () => {
     expect(data).toBeDefined();
   });
 
-  it("has at least 20 example phrases per flow and language for every flow of CONTRACTS.md §1", () => {
-    for (const flow of REQUIRED_FLOWS) {
+  it("has at least 20 example phrases per flow and language for every contract and topic flow", () => {
+    for (const flow of INTENT_FLOWS) {
       const intent = data?.intents.find((i) => i.flow === flow);
       expect(intent, flow).toBeDefined();
       expect(intent?.id.length, `${flow} id`).toBeGreaterThanOrEqual(20);
