@@ -60,6 +60,8 @@ const SAMPLE: Record<string, unknown> = {
   to: 100,
   weeks: 12,
   since: "01/09",
+  // The console's review-sheet page.
+  safety: 97,
 };
 
 /** Keys written only in Indonesian (staff-facing texts). */
