@@ -19,7 +19,11 @@ export const WRONG_FORMS: readonly WrongForm[] = [
   { pattern: /pèndèk/giu, wrong: "pèndèk", right: "sakonè'" },
   { pattern: /tenggelam/giu, wrong: "tenggelam", right: "tasèllem" },
   { pattern: /namping/giu, wrong: "namping", right: "nampong" },
-  { pattern: /(?<![\p{L}])(ngecekel|ècekel)/giu, wrong: "ngecekel/ècekel", right: "nyèmpen/èsèmpen" },
+  {
+    pattern: /(?<![\p{L}])(ngecekel|ècekel)/giu,
+    wrong: "ngecekel/ècekel",
+    right: "nyèmpen/èsèmpen",
+  },
   { pattern: /èpaghâbây/giu, wrong: "èpaghâbây", right: "èghâbây" },
   { pattern: /èkaterro/giu, wrong: "èkaterro", right: "maksod" },
   { pattern: /\bngado\b/giu, wrong: "ngado", right: "alapor" },
