@@ -61,7 +61,7 @@ describe("review:export", { timeout: 60_000 }, () => {
     expect(byKey.get("webchat.intro")?.where).toContain("web chat");
     expect(byKey.get("countries.malaysia")?.where).toContain("daftar pilihan");
     expect(byKey.get("system.case_status_new")?.where).toContain("status laporan");
-    expect(byKey.get("offer_check.result_high")?.note).toContain("Ja'");
+    expect(byKey.get("report.ask_danger")?.note).toContain("èkonci'");
     expect(rows.every((r) => r.where !== "tidak dipakai alur mana pun")).toBe(true);
 
     const csv = sheetCsv(rows);
