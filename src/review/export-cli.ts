@@ -2,8 +2,10 @@
  * `npm run review:export -- --lang mad [--out FILE.csv]`: writes the review sheet for a native
  * speaker — a CSV for LibreOffice, Excel or Google Sheets, and next to it a printable HTML page
  * (same name, `.html`). Without `--out`: `review-<lang>-<date>.csv` in the current directory.
+ * `--root DIR` reads another checkout of the project.
  */
 import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../app.ts";
 import { runCli } from "../cli.ts";
@@ -26,7 +28,9 @@ function main(): number {
     return 2;
   }
   const date = wibToday();
-  const csvPath = values.out ?? `review-${lang}-${date}.csv`;
+  // npm runs scripts in the project folder; a relative path means where the command was typed.
+  const here = process.env.INIT_CWD ?? process.cwd();
+  const csvPath = resolve(here, values.out ?? `review-${lang}-${date}.csv`);
   const htmlPath = `${csvPath.replace(/\.csv$/i, "")}.html`;
   const rows = loadSheetRows(values.root ?? PROJECT_ROOT, lang);
   writeFileSync(csvPath, sheetCsv(rows));

@@ -3,9 +3,10 @@
  * reviewed sheet would change (a word-level diff per text) and which corrections are refused and
  * why. With `--apply` (and the reviewer's name) it writes the corrections into the locale files
  * and records the review in `locales/<lang>/REVIEW.md`. Exit code 1 while any row is refused.
+ * `--root DIR` works on another checkout of the project.
  */
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../app.ts";
 import { runCli } from "../cli.ts";
@@ -75,7 +76,12 @@ function main(): number {
   const root = values.root ?? PROJECT_ROOT;
   let plan: ImportPlan;
   try {
-    plan = planImport(root, lang, readFileSync(file, "utf8"));
+    // npm runs scripts in the project folder; a relative path means where the command was typed.
+    plan = planImport(
+      root,
+      lang,
+      readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), "utf8"),
+    );
   } catch (error) {
     if (error instanceof SheetError || error instanceof CsvError) {
       console.error(`${file}: ${error.message}`);
