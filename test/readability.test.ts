@@ -60,6 +60,8 @@ const SAMPLE: Record<string, unknown> = {
   to: 100,
   weeks: 12,
   since: "01/09",
+  // The console's review-sheet page.
+  safety: 97,
 };
 
 /** Keys written only in Indonesian (staff-facing texts). */
@@ -171,12 +173,27 @@ describe("Madurese is Madurese", () => {
 
   it("both languages show the same numbers, addresses and variables in every message", () => {
     // Prose fields of data/contacts.yaml (`name`, `hours`, `note`) are Indonesian, so a Madurese
-    // message may say them in its own words; what a reader acts on must be the same.
+    // message may say them in its own words or show their Madurese copy (`hours_mad`); what a
+    // reader acts on must be the same.
     const facts = (text: string) =>
-      [...new Set(placeholders(text))].filter((p) => !/\.(name|hours|note)$/.test(p)).sort();
+      [...new Set(placeholders(text))]
+        .filter((p) => !/\.(name|hours|hours_mad|note)$/.test(p))
+        .sort();
     for (const [key, id] of texts.id) {
       if (idOnly(key)) continue;
       expect(facts(texts.mad.get(key) ?? ""), key).toEqual(facts(id));
+    }
+  });
+
+  it("takes opening hours from data/ in Madurese too, never a hard-coded copy", () => {
+    // A changed `hours` in data/contacts.yaml must reach both languages (review 2026-12-04 §1).
+    for (const c of content.reference.contacts)
+      if (c.hours) expect(c.hours_mad, `${c.id}: hours without hours_mad`).toBeTruthy();
+    for (const [key, id] of texts.id) {
+      if (idOnly(key)) continue;
+      const hours = placeholders(id).filter((p) => /^contacts\.[a-z0-9_]+\.hours$/.test(p));
+      const mad = placeholders(texts.mad.get(key) ?? "");
+      for (const p of hours) expect(mad, `${key} shows ${p}`).toContain(`${p}_mad`);
     }
   });
 

@@ -65,7 +65,13 @@ export function contentMap(content: Content): string {
     for (const key of keys) {
       for (const p of placeholders(id.get(key) ?? "")) {
         const [root, contact, field] = p.split(".");
-        if (root === "contacts" && contact && field && field !== "name" && field !== "hours")
+        if (
+          root === "contacts" &&
+          contact &&
+          field &&
+          field !== "name" &&
+          !field.startsWith("hours")
+        )
           used.add(contact);
       }
     }

@@ -16,6 +16,8 @@ export const Contact = z.strictObject({
   sms: z.string().optional(),
   address: z.string().optional(),
   hours: z.string().optional(),
+  /** `hours` in Madurese: the Madurese texts show this one. */
+  hours_mad: z.string().optional(),
   website: z.string().optional(),
   note: z.string().optional(),
   source: z.string().url("`source` must be the URL the value was read from"),

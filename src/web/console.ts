@@ -1,9 +1,9 @@
 /**
  * The staff web console on the bot's HTTP server: sign-in by one-time link, the case list, a
- * case with its conversation and the forms to act on it, statistics, and stored media. Every
- * page needs a live session of someone still on the staff lists; every form carries the
- * session's CSRF token; every action goes through the staff desk (same rules and audit as the
- * staff chats).
+ * case with its conversation and the forms to act on it, statistics, stored media, and the
+ * Madurese review sheet. Every page needs a live session of someone still on the staff lists;
+ * every form carries the session's CSRF token; every action goes through the staff desk (same
+ * rules and audit as the staff chats).
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -14,6 +14,7 @@ import { type ConsoleEnv, type ConsoleOptions, consoleContext } from "./context.
 import { guard } from "./guard.ts";
 import { CSS_PATH } from "./layout.ts";
 import { caseRoutes } from "./routes/cases.ts";
+import { reviewRoutes } from "./routes/review.ts";
 import { signInRoutes } from "./routes/signin.ts";
 import { statsRoutes } from "./routes/stats.ts";
 import { CONSOLE_CSS } from "./style.ts";
@@ -54,5 +55,6 @@ export function mountConsole(http: HttpServer, options: ConsoleOptions): void {
   signInRoutes(web, x);
   caseRoutes(web, x);
   statsRoutes(web, x);
+  reviewRoutes(web, x);
   http.app.route("/", web);
 }

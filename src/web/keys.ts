@@ -117,4 +117,11 @@ export const CONSOLE_KEYS: readonly string[] = [
   "console.country_none",
   "console.no_data",
   "console.chart_table",
+  "console.nav_texts",
+  "console.texts_title",
+  "console.texts_intro",
+  "console.texts_steps",
+  "console.texts_count",
+  "console.texts_csv",
+  "console.texts_html",
 ];

@@ -61,6 +61,10 @@ describe("web chat", () => {
     const page = await visitor.get("/chat?lang=mad");
     expect(page.text).toContain('<html lang="mad">');
     expect(page.text).toContain("Kèrèm");
+    // Fully Madurese intro, and an honest line that the Madurese is still being reviewed.
+    expect(page.text).toContain("Atanya caraèpon alako ka lowar nagârâ sè resmi");
+    expect(page.text).toContain("ghi&#39; èparèksa orèng Madhurâ asli");
+    expect(page.text).not.toContain("kata sandi");
     await visitor.post("/chat", { text: "halo", mid: randomUUID() });
     expect((await visitor.get("/chat")).text).toContain("Ka&#39;dinto Jalur Resmi");
   });

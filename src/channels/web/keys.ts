@@ -2,6 +2,7 @@
 export const WEB_CHAT_KEYS: readonly string[] = [
   "webchat.title",
   "webchat.intro",
+  "webchat.review_note",
   "webchat.log_label",
   "webchat.input_label",
   "webchat.send",

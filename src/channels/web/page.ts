@@ -49,6 +49,7 @@ export function chatPage(
 </header>
 <main>
 <p class="intro">${t("intro")}</p>
+<p class="note">${t("review_note")}</p>
 <ol id="log" class="log" aria-live="polite" aria-label="${t("log_label")}" data-after="${last}">
 ${entries.map((e) => line(t, e))}
 </ol>

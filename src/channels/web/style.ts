@@ -9,6 +9,7 @@ header a{color:#fff}
 header a[aria-current]{font-weight:700}
 main{padding:8px 12px;flex:1;display:flex;flex-direction:column}
 .intro{margin:4px 0 8px;color:#3d3d3d;font-size:.95rem}
+.note{margin:0 0 8px;color:#555;font-size:.85rem}
 :focus-visible{outline:3px solid #b35c00;outline-offset:2px}
 .log{list-style:none;margin:0;padding:0;flex:1}
 .log li{margin:6px 0;padding:8px 10px;border-radius:10px;max-width:88%;white-space:pre-wrap;overflow-wrap:anywhere}
