@@ -9,7 +9,12 @@ import {
 
 const NOW = Date.UTC(2026, 10, 27);
 const lex = [
-  { yes: ["ya", "iya", "engghi"], no: ["tidak", "gak", "bhunten"], skip: ["lewati", "tidak ada"] },
+  {
+    yes: ["ya", "iya", "engghi"],
+    no: ["tidak", "gak", "bhunten"],
+    skip: ["lewati", "tidak ada"],
+    unknown: [],
+  },
 ];
 
 describe("answer parsers", () => {
