@@ -530,7 +530,7 @@ class Machine {
       input.type === "text" &&
       node.type === "ask" &&
       node.input !== "text" &&
-      wordCount(text) > SHORT_ANSWER_WORDS
+      wordCount(text) >= SHORT_ANSWER_WORDS
     ) {
       const route = understandText(this.deps, text, this.state.lang, here);
       if (route.kind === "start") {
@@ -544,8 +544,10 @@ class Machine {
 
   /**
    * A typed answer that only named an option ("Anak saya Siti, …") is read once more as a
-   * message: danger goes first, and in a menu of topics a longer text that clearly asks for
-   * another topic goes there. True when it was routed (what the answer set is undone).
+   * message: danger goes first; a longer text that is a question the topic answers is answered
+   * ("biaya ke malaysia brp" names "Soal biaya yang lain" by its word "biaya"); in a menu of
+   * topics, a longer text that clearly asks for another topic goes there. True when it was
+   * routed (what the answer set is undone).
    */
   private rethink(node: Node, here: Position, text: string, before: Vars): boolean {
     const route = understandText(this.deps, text, this.state.lang, here);
@@ -554,11 +556,11 @@ class Machine {
       this.follow(route, here, text, () => undefined);
       return true;
     }
+    if (wordCount(text) < SHORT_ANSWER_WORDS) return false;
     const topics =
       node.type === "menu" &&
       node.options.filter((o) => o.next.startsWith("@")).length * 2 > node.options.length;
-    if (!topics || wordCount(text) < SHORT_ANSWER_WORDS) return false;
-    if (route.kind === "start") {
+    if (route.kind === "start" && topics) {
       this.patch({ vars: before });
       this.follow(route, here, text, () => undefined);
       return true;
