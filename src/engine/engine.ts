@@ -526,10 +526,12 @@ class Machine {
     if (this.urgent(input, prompt)) return;
     // A question typed at a question with set answers (yes/no, a list): a sure match for
     // another topic goes there, with a way back.
+    // ("Don't know" is an answer understood: it is asked again kindly, never rerouted.)
     if (
       input.type === "text" &&
       node.type === "ask" &&
       node.input !== "text" &&
+      reply.invalid !== SYSTEM.hintUnsure &&
       wordCount(text) >= SHORT_ANSWER_WORDS
     ) {
       const route = understandText(this.deps, text, this.state.lang, here);
