@@ -63,10 +63,15 @@ export function engineBase(content: Content, settings: EngineSettings, log: Logg
     sources: reference.sources,
     params: reference.params,
     commands: reference.commands,
-    understand: content.understanding
-      ? new Matcher(content.understanding, reference.sources.countries ?? []).understand
-      : undefined,
+    ...understanding(content),
   };
+}
+
+/** The free-text matcher and word senses built from content, when it has understanding data. */
+function understanding(content: Content): Pick<EngineBase, "understand" | "sense"> {
+  if (!content.understanding) return { understand: undefined, sense: undefined };
+  const matcher = new Matcher(content.understanding, content.reference.sources.countries ?? []);
+  return { understand: matcher.understand, sense: matcher.sense };
 }
 
 /** What {@link createApp} needs. */

@@ -2,7 +2,7 @@
  * Measures what the conversation transcripts exercise, by watching the engine's node kinds while
  * every transcript is played: each contract flow must be played in both languages, and the
  * `report` and `offer_check` flows must take every branch (each branch case and its `else`, each
- * menu option, yes and no of each yes/no question, answered and skipped for each optional one).
+ * menu option, yes and no (and "don't know" where offered) of each yes/no question, answered and skipped for each optional one).
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -70,7 +70,8 @@ function watch(): void {
     const reply = askAnswer?.(node, input, turn) ?? { unmatched: true as const };
     if ("to" in reply) {
       const value = turn.state.vars[node.var];
-      if (node.input === "yesno" && typeof value === "boolean") seen.add(`${where(turn)}#${value}`);
+      if (node.input === "yesno" && (typeof value === "boolean" || value === "unknown"))
+        seen.add(`${where(turn)}#${value}`);
       if (node.optional) {
         const skipped = value === before && (value === undefined || value === "");
         seen.add(`${where(turn)}#${skipped ? "skipped" : "answered"}`);
@@ -94,6 +95,7 @@ function outcomes(flow: Flow): string[] {
     }
     if (node.type === "menu") for (const o of node.options) all.push(`${at}#${o.id}`);
     if (node.type === "ask" && node.input === "yesno") all.push(`${at}#true`, `${at}#false`);
+    if (node.type === "ask" && node.unknown) all.push(`${at}#unknown`);
     if (node.type === "ask" && node.optional) all.push(`${at}#answered`, `${at}#skipped`);
   }
   return all;

@@ -28,6 +28,7 @@ const SAMPLE: Record<string, unknown> = {
   case_ref: "JR-7Q3KX",
   ref: "JR-7Q3KX",
   flags: 12,
+  unsure: 12,
   max: 12,
   date: "2026-11-27",
   status: "petugas menunggu jawaban Anda",

@@ -43,6 +43,33 @@ export function parseYesNo(text: string, lexicons: Lexicon[]): boolean | undefin
   return undefined;
 }
 
+/** A letter typed three or more times in a row ("gatauuu") counts once. */
+function squeeze(folded: string): string {
+  return folded.replace(/(\p{L})\1{2,}/gu, "$1");
+}
+
+/** Most words a "don't know" answer may carry besides the phrase ("gak tau min", "saya juga tidak tahu"). */
+const UNKNOWN_EXTRA_WORDS = 2;
+
+/**
+ * Reads "I don't know" (gak tau, tidak tahu, ta' onèng …). `only` asks whether the message is
+ * just that (a skip for an optional question); otherwise a clause that says it is enough
+ * ("saya tidak tahu apakah dia dibayar" to a yes/no question). Each clause is read apart, so
+ * "tidak, tahu dari teman" is a "no", not "don't know".
+ */
+export function isDontKnow(text: string, lexicons: Lexicon[], only = false): boolean {
+  const phrases = lexicons.flatMap((lex) => lex.unknown);
+  if (phrases.length === 0) return false;
+  const clauses = text.split(/[,.;:!?\n]+/).map((c) => squeeze(fold(c)));
+  const said = clauses.filter(Boolean);
+  const hit = (clause: string) => phrases.find((p) => ` ${clause} `.includes(` ${p} `));
+  if (!only) return said.some((c) => hit(c) !== undefined);
+  const phrase = said.map(hit).find((p) => p !== undefined);
+  if (!phrase) return false;
+  const words = said.join(" ").split(" ").length;
+  return words - phrase.split(" ").length <= UNKNOWN_EXTRA_WORDS;
+}
+
 /** True when the text asks to skip an optional question. */
 export function isSkip(text: string, lexicons: Lexicon[]): boolean {
   const folded = fold(text);

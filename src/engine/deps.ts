@@ -13,11 +13,16 @@ export interface ChoiceItem {
   aliases: string[];
 }
 
-/** Words that answer yes/no questions or skip an optional one, per language, already folded. */
+/**
+ * Words that answer yes/no questions, skip an optional one or say "I don't know", per
+ * language, already folded.
+ */
 export interface Lexicon {
   yes: string[];
   no: string[];
   skip: string[];
+  /** "Don't know" (gak tau, tidak tahu, ta' onèng …): never a "no". */
+  unknown: string[];
 }
 
 /** A global command: words that work anywhere, and where they lead. */
@@ -53,11 +58,32 @@ export interface Understanding {
   lang: Lang | undefined;
   /** Answers the text already gives (e.g. what happened), to skip questions. */
   vars: Vars;
+  /**
+   * The danger rule that fired, if any: `flow` is then the flow that rule starts (the engine
+   * falls back to the emergency flow when that flow does not exist).
+   */
+  danger?: string | undefined;
 }
 
 /** Matches free text to a flow. Supplied by the understanding module; optional for the engine. */
 export type Understand = (text: string, lang: Lang) => Understanding;
 
+/**
+ * Reads what words mean, so typed answers can name an option in other words than its label
+ * ("putra" for "Anak saya", "ana'" for "Ana' kaulâ"). Supplied by the understanding module.
+ */
+export interface WordSense {
+  /**
+   * The words of a text that carry meaning, each written one way for its meaning (synonyms and
+   * both languages made one); small words (saya, yang, di …) left out.
+   */
+  words(text: string): string[];
+  /**
+   * How well `text` matches each document (0 = not at all), e.g. a question against the
+   * texts behind a menu's options.
+   */
+  relevance(text: string, documents: readonly string[]): number[];
+}
 /** Tunables the engine reads. */
 export interface EngineSettings {
   defaultLang: Lang;
@@ -84,4 +110,6 @@ export interface EngineDeps {
   params: Record<string, unknown>;
   commands: Command[];
   understand: Understand | undefined;
+  /** Optional: without it, typed answers are compared word by word as written. */
+  sense?: WordSense | undefined;
 }

@@ -3,16 +3,17 @@
  * It never touches a database, a network or a channel; the runtime carries out the effects.
  */
 import type { CommandHit } from "./commands.ts";
-import { findCommand } from "./commands.ts";
 import type { EngineDeps, Understanding } from "./deps.ts";
 import type { Node } from "./flow.ts";
 import type { Arrival, NodeKind } from "./node-kind.ts";
 import { kindOf } from "./nodes/index.ts";
-import { pickOption } from "./nodes/menu.ts";
+import { pickOption } from "./option-names.ts";
+import { commandRoute, EMERGENCY_FLOW, MENU_FLOW, type Route, understandText } from "./routing.ts";
 import { newSession } from "./session.ts";
 import { SYSTEM } from "./system-keys.ts";
 import { parseTarget, positionTarget, type Target } from "./target.ts";
-import { clip } from "./text.ts";
+import { clip, fold } from "./text.ts";
+import { topicAnswers } from "./topic-answers.ts";
 import { Turn } from "./turn.ts";
 import type {
   CaseSummary,
@@ -20,6 +21,7 @@ import type {
   Lang,
   NodePrompt,
   Position,
+  Resume,
   SessionState,
   StepResult,
   SystemPrompt,
@@ -35,13 +37,17 @@ export interface StepMeta {
   userCases?: () => CaseSummary[];
 }
 
-/** The flow every conversation falls back to. */
-export const MENU_FLOW = "menu";
+/** The flow every conversation falls back to; the flow for someone in danger now. */
+export { EMERGENCY_FLOW, MENU_FLOW };
 /** The flow that puts the user in touch with a person. */
 export const HUMAN_FLOW = "human";
-/** The flow for someone in danger now; danger words reach it from any question. */
-export const EMERGENCY_FLOW = "emergency";
 const MAX_STACK = 4;
+/** The option that goes back to a question left for another topic. */
+export const RESUME_OPTION = "resume";
+/** A topic answer is chosen when it scores this many times the runner-up. */
+const CLEAR_LEAD = 1.5;
+/** A typed answer of this many words or more is first read as a question in a menu of topics. */
+const SHORT_ANSWER_WORDS = 3;
 /** While waiting for staff, the bot acknowledges additions at most this often. */
 const ACK_EVERY_MS = 10 * 60_000;
 
@@ -122,9 +128,9 @@ class Machine {
     }
     if (input.type === "text" || (input.type === "media" && input.media.caption)) {
       const text = input.type === "text" ? input.text : (input.media.caption as string);
-      const hit = findCommand(this.deps.commands, text);
-      if (hit) {
-        this.command(hit);
+      const route = commandRoute(this.deps, text);
+      if (route?.kind === "command") {
+        this.command(route.hit);
         return;
       }
     }
@@ -155,7 +161,34 @@ class Machine {
       this.answerSystem(prompt, input);
       return;
     }
+    if (this.picksResume(prompt, input)) {
+      this.resume();
+      return;
+    }
     this.answerNode(prompt, input);
+  }
+
+  /** True when the input chooses "back to the question" added to this prompt. */
+  private picksResume(prompt: NodePrompt, input: UserInput): boolean {
+    if (!this.state.resume || prompt.options.at(-1) !== RESUME_OPTION) return false;
+    if (input.type === "choice") return input.id === RESUME_OPTION;
+    if (input.type !== "text") return false;
+    const ids = prompt.options.map((id) => ({ id }));
+    const labels = prompt.options.map((id) =>
+      id === RESUME_OPTION ? this.turn.text(SYSTEM.optBack) : "",
+    );
+    return pickOption(ids, labels, input.text)?.id === RESUME_OPTION;
+  }
+
+  /** Goes back to the question left for another topic, with what was answered before it. */
+  private resume(): void {
+    const saved = this.state.resume;
+    if (!saved) return;
+    this.turn.log("info", "resumed");
+    this.patch({ resume: undefined, vars: saved.vars, stack: [], retries: 0 });
+    const prompt: NodePrompt = { kind: "node", ...saved.at, seq: this.state.seq + 1, options: [] };
+    this.patch({ prompt, seq: prompt.seq });
+    this.sendPrompt();
   }
 
   private isCurrent(option: string, seq: number | undefined): boolean {
@@ -167,7 +200,12 @@ class Machine {
 
   /** Forgets the conversation's place (and, when `vars`, what it collected). */
   private reset(vars: boolean): void {
-    this.patch({ prompt: null, stack: [], retries: 0, ...(vars ? { vars: {} } : {}) });
+    this.patch({
+      prompt: null,
+      stack: [],
+      retries: 0,
+      ...(vars ? { vars: {}, resume: undefined } : {}),
+    });
   }
 
   private startCommand(payload: string | undefined): void {
@@ -245,7 +283,7 @@ class Machine {
    * flow; otherwise the user sees the menu (the understanding module adds "did you mean").
    */
   private freeText(text: string): void {
-    this.route(text, undefined, (result) => {
+    this.follow(understandText(this.deps, text, this.state.lang), undefined, text, (result) => {
       if (this.deps.understand && this.deps.flows.has(HUMAN_FLOW)) {
         this.systemPrompt(
           "not_understood",
@@ -260,48 +298,62 @@ class Machine {
     });
   }
 
-  /**
-   * Routes free text by the matcher's confidence: high starts the flow, medium asks "did you
-   * mean" (with a way back to `back`, or the menu), low calls `otherwise`. A flow started from
-   * free text starts clean: only what this text said is set, never what an earlier
-   * conversation left behind. Text at a question of flow `back.flow` never restarts that flow.
-   */
-  private route(
-    text: string,
-    back: Position | undefined,
-    otherwise: (result: Understanding | undefined) => void,
-  ): void {
-    const understand = this.deps.understand;
-    const result = understand ? understand(clip(text), this.state.lang) : undefined;
+  /** A language the text clearly shows becomes the user's, until they choose one. */
+  private adoptLanguage(result: Understanding | undefined): void {
     if (result && !this.state.langChosen && result.lang && result.lang !== this.state.lang) {
       this.patch({ lang: result.lang });
       this.turn.emit({ type: "language", lang: result.lang });
     }
-    const usable = (f: string | null | undefined): f is string =>
-      !!f && this.deps.flows.has(f) && f !== back?.flow;
-    if (result && result.confidence === "high" && usable(result.flow)) {
-      this.turn.log("info", "understood", { flow: result.flow, confidence: "high" });
-      if (back && result.flow === EMERGENCY_FLOW) this.emergency(back);
-      else this.start(result.flow, result.vars);
+  }
+
+  /**
+   * Carries out a routing decision for free text. `here` is the question the text was typed at
+   * (none when nothing was pending). Danger starts its flow at once (interrupting a question);
+   * a sure match for another flow switches to it with a way back; a text about the flow the
+   * user is in is answered there; "did you mean" offers the guesses (with a way back to `here`,
+   * or the menu); anything else calls `otherwise`. A flow started from free text starts clean:
+   * only what this text said is set, never what an earlier conversation left behind.
+   */
+  private follow(
+    route: Route,
+    here: Position | undefined,
+    text: string,
+    otherwise: (result: Understanding | undefined) => void,
+  ): void {
+    const result = route.kind === "command" ? undefined : route.result;
+    this.adoptLanguage(result);
+    if (route.kind === "command") {
+      this.command(route.hit);
       return;
     }
-    // The way out ("menu" or "back") is always offered, so the menu is not offered twice.
-    const offered = (result?.confidence === "medium" ? [result.flow, ...result.alternatives] : [])
-      .filter(usable)
-      .filter((f) => back !== undefined || f !== MENU_FLOW)
-      .filter((f, i, all) => all.indexOf(f) === i)
-      .slice(0, 3);
-    if (result && offered.length > 0) {
-      this.turn.log("info", "understood", { flow: offered.join(","), confidence: "medium" });
-      const way = back
-        ? { id: "back", label: SYSTEM.optBack, target: positionTarget(back) }
+    if (route.kind === "start" && route.danger && here?.flow === route.flow) {
+      otherwise(result); // already in that flow: never started twice
+      return;
+    }
+    if (route.kind === "start") {
+      this.turn.log("info", "understood", { flow: route.flow, confidence: "high" });
+      if (route.danger && here) this.emergency(here, route.flow);
+      else this.start(route.flow, route.result.vars, here && this.leaving(here));
+      return;
+    }
+    if (route.kind === "here" && here) {
+      if (this.answerHere(here, text, route.result)) return;
+      this.invalid(SYSTEM.hintClosest);
+      return;
+    }
+    if (route.kind === "offer") {
+      this.turn.log("info", "understood", { flow: route.flows.join(","), confidence: "medium" });
+      const way = here
+        ? { id: "back", label: SYSTEM.optBack, target: positionTarget(here) }
         : { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` };
+      const leaving = here && this.leaving(here);
       this.reset(false);
       this.systemPrompt(
         "did_you_mean",
         SYSTEM.didYouMean,
-        [...offered.map((f) => ({ id: f, label: SYSTEM.flowLabel(f), target: `@${f}` })), way],
-        { options: offered, vars: result.vars },
+        [...route.flows.map((f) => ({ id: f, label: SYSTEM.flowLabel(f), target: `@${f}` })), way],
+        { options: route.flows, vars: route.result.vars },
+        leaving,
       );
       return;
     }
@@ -309,9 +361,67 @@ class Machine {
     otherwise(result);
   }
 
-  /** Starts `flow` afresh with `vars` (what the user's text already told us). */
-  private start(flow: string, vars: Vars): void {
+  /** The question at `here`, with what was answered so far, to come back to later. */
+  private leaving(here: Position): Resume {
+    return { at: here, vars: this.state.vars };
+  }
+
+  /**
+   * A question about the topic the user is in: the answer it matches best among the topic's own
+   * answers and those of the other topics the matcher thought of, if one clearly does
+   * ("biaya ke malaysia brp" in the costs menu → the costs that may be charged, which depend on
+   * the country; "berapa biaya paspor" → the passport fee). An answer in another topic is
+   * reached with a way back. True when it was answered.
+   */
+  private answerHere(here: Position, text: string, result: Understanding): boolean {
+    const sense = this.deps.sense;
+    if (!sense) return false;
+    const flows = [here.flow, ...result.alternatives].filter(
+      (f, i, all) => all.indexOf(f) === i && f !== MENU_FLOW,
+    );
+    const answers = flows.flatMap((id) => {
+      const flow = this.deps.flows.get(id);
+      return flow ? topicAnswers(flow).map((a) => ({ ...a, flow: id })) : [];
+    });
+    if (answers.length === 0) return false;
+    const asked = clip(text);
+    const bodies = sense.relevance(
+      asked,
+      answers.map((a) => a.keys.map((k) => this.turn.text(k)).join("\n")),
+    );
+    // An option's label names what its answer is about: matching it counts once more.
+    const labels = sense.relevance(
+      asked,
+      answers.map((a) => this.turn.text(a.keys[0] ?? "")),
+    );
+    const scores = bodies.map((score, i) => score + (labels[i] ?? 0));
+    const order = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score);
+    const [best, second] = order;
+    if (!best || best.score <= 0) return false;
+    if (second && best.score < CLEAR_LEAD * second.score) return false;
+    const answer = answers[best.i];
+    if (!answer) return false;
+    this.turn.log("info", "answered_in_topic", { flow: answer.flow });
+    if (answer.flow === here.flow) {
+      this.patch({ prompt: null, retries: 0 });
+      this.go(answer.target, here.flow);
+      return true;
+    }
+    const resume = this.leaving(here);
     this.reset(true);
+    this.patch({ resume });
+    for (const [name, value] of Object.entries(result.vars)) this.turn.set(name, value);
+    this.go(answer.target);
+    return true;
+  }
+
+  /**
+   * Starts `flow` afresh with `vars` (what the user's text already told us). With `resume`,
+   * the question the user left is offered as a way back while they are in `flow`.
+   */
+  private start(flow: string, vars: Vars, resume?: Resume): void {
+    this.reset(true);
+    if (resume) this.patch({ resume });
     for (const [name, value] of Object.entries(vars)) this.turn.set(name, value);
     this.go(`@${flow}`);
   }
@@ -321,22 +431,24 @@ class Machine {
    * (an answer that fits, such as a free-text description, is kept as the answer).
    */
   private urgent(input: UserInput, prompt: NodePrompt): boolean {
-    if (input.type !== "text" || prompt.flow === EMERGENCY_FLOW) return false;
-    if (!this.deps.flows.has(EMERGENCY_FLOW)) return false;
-    const result = this.deps.understand?.(clip(input.text), this.state.lang);
-    if (result?.flow !== EMERGENCY_FLOW || result.confidence !== "high") return false;
-    this.emergency({ flow: prompt.flow, node: prompt.node });
+    if (input.type !== "text") return false;
+    const here = { flow: prompt.flow, node: prompt.node };
+    const route = understandText(this.deps, input.text, this.state.lang, here);
+    if (route.kind !== "start" || !route.danger || route.flow === prompt.flow) return false;
+    if (!this.deps.flows.has(route.flow)) return false;
+    this.emergency(here, route.flow);
     return true;
   }
 
   /**
-   * Danger in the middle of a flow: the emergency flow runs at once, and the question it
-   * interrupted is asked again afterwards, so nothing already answered (a report) is lost.
+   * Danger in the middle of a flow: the emergency (or crisis) flow runs at once, and the
+   * question it interrupted is asked again afterwards, so nothing already answered (a report)
+   * is lost.
    */
-  private emergency(here: Position): void {
+  private emergency(here: Position, flow: string): void {
     this.turn.log("info", "danger_mid_flow");
     this.interrupt(here);
-    this.go(`@${EMERGENCY_FLOW}`);
+    this.go(`@${flow}`);
   }
 
   private answerSystem(prompt: SystemPrompt, sent: UserInput): void {
@@ -364,6 +476,7 @@ class Machine {
     const carry = prompt.carry;
     if (carry?.options.includes(option)) {
       this.reset(true);
+      if (prompt.resume) this.patch({ resume: prompt.resume });
       for (const [name, value] of Object.entries(carry.vars)) this.turn.set(name, value);
     } else this.reset(false);
     this.go(target);
@@ -384,22 +497,105 @@ class Machine {
     }
     // Where no media is expected, a photo's caption is the answer, as if it had been typed.
     const input = isMediaAsk ? sent : captionAsText(sent);
-    this.turn.at = { flow: prompt.flow, node: prompt.node };
+    const here = { flow: prompt.flow, node: prompt.node };
+    this.turn.at = here;
+    const before = this.state.vars;
     const reply = kind.answer?.(node, input, this.turn) ?? { invalid: SYSTEM.hintMenu };
+    const text = input.type === "text" ? input.text : "";
     if ("to" in reply) {
+      if (reply.loose && this.rethink(node, here, text, before)) return;
       this.patch({ prompt: null, retries: 0 });
       this.go(reply.to, prompt.flow);
       return;
     }
     if ("unmatched" in reply) {
-      const text = input.type === "text" ? input.text : "";
-      const here = { flow: prompt.flow, node: prompt.node };
-      this.route(text, here, () => this.invalid(SYSTEM.hintMenu, { max: prompt.options.length }));
+      const route = understandText(this.deps, text, this.state.lang, here);
+      if (reply.ambiguous && (route.kind === "offer" || route.kind === "none")) {
+        this.invalid(SYSTEM.hintAmbiguous);
+        return;
+      }
+      this.follow(route, here, text, (result) => {
+        // "Pilihan itu tidak ada" only for what looks like a mistyped choice (or when there is
+        // no matcher to tell).
+        if (!result || wordCount(text) <= 1) {
+          this.invalid(SYSTEM.hintMenu, { max: prompt.options.length });
+        } else this.notUnderstoodHere(here, result);
+      });
       return;
     }
     if (this.urgent(input, prompt)) return;
+    // A question typed at a question with set answers (yes/no, a list): a sure match for
+    // another topic goes there, with a way back.
+    // ("Don't know" is an answer understood: it is asked again kindly, never rerouted.)
+    if (
+      input.type === "text" &&
+      node.type === "ask" &&
+      node.input !== "text" &&
+      reply.invalid !== SYSTEM.hintUnsure &&
+      wordCount(text) >= SHORT_ANSWER_WORDS
+    ) {
+      const route = understandText(this.deps, text, this.state.lang, here);
+      if (route.kind === "start") {
+        this.follow(route, here, text, () => undefined);
+        return;
+      }
+    }
     this.invalid(reply.invalid, reply.params);
     return;
+  }
+
+  /**
+   * A typed answer that only named an option ("Anak saya Siti, …") is read once more as a
+   * message: danger goes first; a longer text that is a question the topic answers is answered
+   * ("biaya ke malaysia brp" names "Soal biaya yang lain" by its word "biaya"); in a menu of
+   * topics, a longer text that clearly asks for another topic goes there. True when it was
+   * routed (what the answer set is undone).
+   */
+  private rethink(node: Node, here: Position, text: string, before: Vars): boolean {
+    const route = understandText(this.deps, text, this.state.lang, here);
+    if (route.kind === "start" && route.danger) {
+      this.patch({ vars: before });
+      this.follow(route, here, text, () => undefined);
+      return true;
+    }
+    if (wordCount(text) < SHORT_ANSWER_WORDS) return false;
+    const topics =
+      node.type === "menu" &&
+      node.options.filter((o) => o.next.startsWith("@")).length * 2 > node.options.length;
+    if (route.kind === "start" && topics) {
+      this.patch({ vars: before });
+      this.follow(route, here, text, () => undefined);
+      return true;
+    }
+    if (route.kind !== "here") return false;
+    const named = this.state.vars;
+    this.patch({ vars: before });
+    if (this.answerHere(here, text, route.result)) return true;
+    this.patch({ vars: named });
+    return false;
+  }
+
+  /**
+   * Text at a question that is neither an answer nor understood: say so, with the way back to
+   * the question, the menu and a person (who gets the text).
+   */
+  private notUnderstoodHere(here: Position, result: Understanding | undefined): void {
+    const retries = this.state.retries + 1;
+    this.patch({ retries });
+    const human = this.deps.flows.has(HUMAN_FLOW)
+      ? [{ id: "human", label: SYSTEM.optHuman, target: `@${HUMAN_FLOW}` }]
+      : [];
+    this.systemPrompt(
+      "not_understood",
+      SYSTEM.notUnderstood,
+      [
+        { id: "back", label: SYSTEM.optBack, target: positionTarget(here) },
+        { id: "menu", label: SYSTEM.optMenu, target: `@${MENU_FLOW}` },
+        ...human,
+      ],
+      result?.vars && human.length ? { options: ["human"], vars: result.vars } : undefined,
+      this.leaving(here),
+    );
   }
 
   /** An answer that does not fit: hint and ask again, or after too many, offer a way out. */
@@ -431,6 +627,7 @@ class Machine {
     text: string,
     options: { id: string; label: string; target: Target }[],
     carry?: SystemPrompt["carry"],
+    resume?: Resume,
   ): void {
     const prompt: SystemPrompt = {
       kind: "system",
@@ -441,6 +638,7 @@ class Machine {
       labels: options.map((o) => o.label),
       targets: options.map((o) => o.target),
       ...(carry && Object.keys(carry.vars).length > 0 ? { carry } : {}),
+      ...(resume ? { resume } : {}),
     };
     this.patch({ prompt, seq: prompt.seq });
     this.sendPrompt();
@@ -474,10 +672,16 @@ class Machine {
     }
     const [node, kind] = found;
     this.turn.at = { flow: prompt.flow, node: prompt.node };
-    const message = kind.ask?.(node, this.turn);
+    let message = kind.ask?.(node, this.turn);
     if (!message) {
       this.lost("node_cannot_ask");
       return;
+    }
+    // In another topic, a question left there stays one tap away.
+    const resume = this.state.resume;
+    if (resume && message.options && prompt.flow !== resume.at.flow) {
+      const back = this.turn.option(RESUME_OPTION, SYSTEM.optBack);
+      message = { ...message, options: [...message.options, back] };
     }
     this.patch({ prompt: { ...prompt, options: message.options?.map((o) => o.id) ?? [] } });
     this.turn.reply(message.options ? { ...message, prompt: prompt.seq } : message);
@@ -520,6 +724,8 @@ class Machine {
       this.turn.at = pos;
       flow = pos.flow;
       if (pos.flow === MENU_FLOW && parsed?.node === undefined) this.greeted = true;
+      // Back at the main menu, the user has left the question behind.
+      if (pos.flow === MENU_FLOW) this.patch({ resume: undefined });
       const arrival: Arrival = kind.arrive(node, this.turn);
       if ("to" in arrival) {
         current = arrival.to;
@@ -539,6 +745,11 @@ class Machine {
         this.sendPrompt();
         return;
       }
+      // The topic the user went to is over: back to the question they left.
+      if (this.state.resume) {
+        this.resume();
+        return;
+      }
       if (!arrival.next) {
         this.patch({ prompt: null });
         return;
@@ -546,4 +757,9 @@ class Machine {
       current = arrival.next;
     }
   }
+}
+
+/** How many words a text has. */
+function wordCount(text: string): number {
+  return fold(text).split(" ").filter(Boolean).length;
 }

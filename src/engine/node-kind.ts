@@ -14,11 +14,19 @@ export type Arrival =
 
 /** What a user's input does to a waiting node. */
 export type Reply =
-  | { to: Target }
+  /**
+   * Go on at `to`. `loose` when the answer was free text that only named an option ("Anak saya
+   * Siti, …"): the engine still checks it for danger, and in a menu of topics for a clearer
+   * question, before it goes on.
+   */
+  | { to: Target; loose?: boolean }
   /** The input is not a valid answer: re-ask, after the hint message with this key. */
   | { invalid: string; params?: Record<string, unknown> }
-  /** Free text that is no answer here; the engine may try to understand it. */
-  | { unmatched: true };
+  /**
+   * Free text that is no answer here; the engine may try to understand it. `ambiguous` when it
+   * names several options (asked again with the options unless it is understood).
+   */
+  | { unmatched: true; ambiguous?: boolean };
 
 /** One way out of a node, for the checker. `sets` are variables surely set along it. */
 export interface Exit {

@@ -26,6 +26,14 @@ export const SYSTEM = {
   yes: "system.yes",
   no: "system.no",
   skip: "system.skip",
+  /** The "don't know" answer of a yes/no question that allows it. */
+  unknown: "system.unknown",
+  /** "Don't know" where the question needs an answer: no blame, the options again. */
+  hintUnsure: "system.hint_unsure",
+  /** A typed answer that names more than one option. */
+  hintAmbiguous: "system.hint_ambiguous",
+  /** A question about the topic the user is in that matches none of its answers clearly. */
+  hintClosest: "system.hint_closest",
   hintTooLong: "system.hint_too_long",
   hint: (input: AskInput) => `system.hint_${input}`,
   addedToCase: "system.added_to_case",

@@ -1,4 +1,4 @@
-import type { EngineDeps } from "./deps.ts";
+import type { EngineDeps, Lexicon } from "./deps.ts";
 import type {
   CaseSummary,
   Effect,
@@ -30,6 +30,12 @@ export class Turn {
   /** The user's current language. */
   get lang(): Lang {
     return this.state.lang;
+  }
+
+  /** Answer words to read a typed answer with: the user's language first, then the other. */
+  lexicons(): Lexicon[] {
+    const { lexicon } = this.deps;
+    return this.lang === "id" ? [lexicon.id, lexicon.mad] : [lexicon.mad, lexicon.id];
   }
 
   /** Renders a key with reference data, the session's variables and `extra` as parameters. */

@@ -88,6 +88,18 @@ export interface SystemPrompt {
    * (the message itself, what happened …), so the chosen flow need not ask again.
    */
   carry?: { options: string[]; vars: Vars };
+  /** The question the user left, to come back to when an offered flow is chosen. */
+  resume?: Resume;
+}
+
+/**
+ * A question the user left for another topic (free text there was about something else), with
+ * what they had answered so far: offered as "back to the question" and returned to when the
+ * other flow ends.
+ */
+export interface Resume {
+  at: Position;
+  vars: Vars;
 }
 
 /** Everything the engine remembers about one user between messages. */
@@ -112,6 +124,8 @@ export interface SessionState {
   openCase?: string | null;
   /** When the bot last acknowledged an addition to the open case (to avoid repeating itself). */
   ackedAt?: number;
+  /** The question left for another topic, while the user is in that topic. */
+  resume?: Resume | undefined;
 }
 
 /** One option offered to the user. */

@@ -57,13 +57,14 @@ export function loadReference(dir: string): Reference {
     target: c.target,
     interrupt: c.interrupt,
   }));
-  const empty: Lexicon = { yes: [], no: [], skip: [] };
+  const empty: Lexicon = { yes: [], no: [], skip: [], unknown: [] };
   const lex = (l: Lang): Lexicon =>
     lexiconFile
       ? {
           yes: foldAll(lexiconFile[l].yes),
           no: foldAll(lexiconFile[l].no),
           skip: foldAll(lexiconFile[l].skip),
+          unknown: foldAll(lexiconFile[l].unknown),
         }
       : empty;
   return {

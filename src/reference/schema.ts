@@ -58,7 +58,13 @@ export const CommandEntry = z.strictObject({
 });
 
 const words = z.array(z.union([z.string(), z.number()]).transform(String));
-const LexiconEntry = z.strictObject({ yes: words, no: words, skip: words });
+const LexiconEntry = z.strictObject({
+  yes: words,
+  no: words,
+  skip: words,
+  /** "Don't know": a skip where a question allows it, never a "no". */
+  unknown: words.default([]),
+});
 
-/** Yes/no/skip words per language. */
+/** Yes/no/skip/don't-know words per language. */
 export const LexiconFile = z.strictObject({ id: LexiconEntry, mad: LexiconEntry });

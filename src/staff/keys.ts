@@ -56,6 +56,8 @@ export const STAFF_KEYS: readonly string[] = [
   "staff.lang_id",
   "staff.lang_mad",
   "staff.yes",
+  /** A yes/no answer of "don't know" (stored as `unknown`). */
+  "staff.answer_unknown",
   "staff.no",
   "staff.attachments",
   "staff.media_caption",

@@ -27,6 +27,7 @@ const VALUE_LABELS: Record<string, string> = {
   country: "countries.",
   what: "staff.category_",
   who: "report.who_",
+  danger: "staff.answer_",
 };
 
 /** Renders staff texts (always Indonesian), with labels for codes when a label exists. */

@@ -11,17 +11,25 @@ export interface DangerHit {
   name: string;
   /** What happened, when the rule says (violence, detained …). */
   what: What | undefined;
+  /** The flow the rule starts, when it names one (else the emergency flow). */
+  flow: string | undefined;
 }
 
 /** The danger rules, compiled. */
 export class DangerRules {
-  private readonly rules: { name: string; what: What | undefined; rule: WordRule }[];
+  private readonly rules: {
+    name: string;
+    what: What | undefined;
+    flow: string | undefined;
+    rule: WordRule;
+  }[];
 
   /** `words` turns a rule entry into the words the matcher compares. */
   constructor(file: DangerFile, words: (entry: string) => string[]) {
     this.rules = file.rules.map((r) => ({
       name: r.name,
       what: r.what,
+      flow: r.flow,
       rule: compileRule(r, words),
     }));
   }
@@ -29,7 +37,7 @@ export class DangerRules {
   /** The first rule the message's words meet, if any. */
   check(words: readonly string[]): DangerHit | undefined {
     const hit = this.rules.find((r) => matches(r.rule, words));
-    return hit && { name: hit.name, what: hit.what };
+    return hit && { name: hit.name, what: hit.what, flow: hit.flow };
   }
 
   /** Every word the rules look for (so that typos of them can be recognised). */

@@ -70,7 +70,16 @@ const needsCondition = { message: "a rule needs `any` or `all`" };
 export const DangerFile = z.strictObject({
   rules: z.array(
     z
-      .strictObject({ name: z.string(), what: z.enum(WHAT_VALUES).optional(), ...RuleFields })
+      .strictObject({
+        name: z.string(),
+        what: z.enum(WHAT_VALUES).optional(),
+        /** The flow the rule starts (default `emergency`; `emergency` too if it does not exist). */
+        flow: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/)
+          .optional(),
+        ...RuleFields,
+      })
       .refine(hasCondition, needsCondition),
   ),
 });

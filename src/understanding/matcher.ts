@@ -4,7 +4,13 @@
  * ranked against their example phrases (ranking.ts). Example phrases of questions no flow
  * answers compete too, so "harga cabai" finds its own kind and is turned down.
  */
-import type { ChoiceItem, Confidence, Understand, Understanding } from "../engine/deps.ts";
+import type {
+  ChoiceItem,
+  Confidence,
+  Understand,
+  Understanding,
+  WordSense,
+} from "../engine/deps.ts";
 import type { Lang, Vars } from "../engine/types.ts";
 import { type DangerHit, DangerRules } from "./danger.ts";
 import { OUT_OF_SCOPE, type UnderstandingData } from "./data.ts";
@@ -12,6 +18,7 @@ import { foldTokens } from "./fold.ts";
 import { detectLanguage, type LanguageMarkers, markers } from "./language.ts";
 import { Normalizer } from "./normalize.ts";
 import { type Ranked, Ranking } from "./ranking.ts";
+import { Relevance } from "./relevance.ts";
 import { ReportReader } from "./report-vars.ts";
 import { type Resolved, Vocabulary } from "./vocabulary.ts";
 
@@ -168,7 +175,10 @@ export class Matcher {
         .slice(0, MAX_ALTERNATIVES)
         .map((r) => r.flow);
 
-    if (danger) return answer(EMERGENCY, "high", 1, alternativesTo(EMERGENCY, top?.score ?? 0));
+    if (danger) {
+      const flow = danger.flow ?? EMERGENCY;
+      return answer(flow, "high", 1, alternativesTo(flow, top?.score ?? 0));
+    }
     // Only small words ("permisi, mau tanya", "min?"): the menu is the answer.
     if (content.length === 0)
       return words.length > 0 ? answer(MENU, "high", 1) : answer(null, "low", 0);
@@ -202,7 +212,8 @@ export class Matcher {
     danger: DangerHit | undefined,
   ): Vars {
     const vars: Vars = { intent_text: text.trim().slice(0, MAX_INTENT_TEXT) };
-    if (!flow || !REPORTING.has(flow)) return vars;
+    // A danger rule's own flow (crisis) is no report: it gets the message only.
+    if (!flow || !REPORTING.has(flow) || (danger && flow !== EMERGENCY)) return vars;
     // A danger rule says what happened itself (or, for self-harm, nothing).
     const what = danger ? danger.what : this.report.whatHappened(words);
     if (what) vars.what = what;
@@ -213,9 +224,25 @@ export class Matcher {
 
   /** The engine's view: {@link Understand}. */
   readonly understand: Understand = (text) => {
-    const { flow, confidence, alternatives, lang, vars } = this.match(text);
-    return { flow, confidence, alternatives, lang, vars };
+    const { flow, confidence, alternatives, lang, vars, danger } = this.match(text);
+    return { flow, confidence, alternatives, lang, vars, danger };
   };
+
+  /** The engine's view of word meanings: {@link WordSense}. */
+  readonly sense: WordSense = {
+    words: (text) => this.contentWords(text),
+    relevance: (text, documents) => this.relevance.score(this.contentWords(text), documents),
+  };
+
+  private readonly relevance = new Relevance((text) => this.contentWords(text));
+
+  /** The words of a text that carry meaning (no small words, no numbers), by meaning. */
+  contentWords(text: string): string[] {
+    const stop = this.normalizer.stopwords;
+    return this.analyze(text)
+      .words.map((w) => w.word)
+      .filter((w) => !stop.has(w) && !NUMBER.test(w));
+  }
 
   /** The example phrases, in index order (for checks and the evaluation). */
   examples(): readonly Example[] {

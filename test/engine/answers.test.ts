@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  isDontKnow,
   isSkip,
   parseDate,
   parseNumber,
@@ -9,7 +10,12 @@ import {
 
 const NOW = Date.UTC(2026, 10, 27);
 const lex = [
-  { yes: ["ya", "iya", "engghi"], no: ["tidak", "gak", "bhunten"], skip: ["lewati", "tidak ada"] },
+  {
+    yes: ["ya", "iya", "engghi"],
+    no: ["tidak", "gak", "bhunten"],
+    skip: ["lewati", "tidak ada"],
+    unknown: [],
+  },
 ];
 
 describe("answer parsers", () => {
@@ -49,5 +55,43 @@ describe("answer parsers", () => {
     expect(parseYesNo("mungkin", lex)).toBeUndefined();
     expect(isSkip("Tidak ada", lex)).toBe(true);
     expect(isSkip("ada", lex)).toBe(false);
+  });
+});
+
+describe("don't know", () => {
+  const lexicons = [
+    {
+      yes: ["ya"],
+      no: ["tidak", "gak"],
+      skip: ["lewati"],
+      unknown: ["gak tau", "tidak tahu", "gatau"],
+    },
+    { yes: ["engghi"], no: ["bhunten", "ta"], skip: ["terros"], unknown: ["ta taoh", "ta oneng"] },
+  ];
+
+  it.each([
+    ["gak tau", true],
+    ["Gak tau.", true],
+    ["gatauuu", true],
+    ["saya tidak tahu apakah dia dibayar", true],
+    ["ta' taoh", true],
+    ["Ta' onèng", true],
+    ["tidak, tahu dari teman", false],
+    ["gak", false],
+    ["tidak", false],
+  ])("reads %j in a yes/no answer as don't know: %s", (text, expected) => {
+    expect(isDontKnow(text, lexicons)).toBe(expected);
+  });
+
+  it("takes only a short message as a whole 'don't know' (a skip)", () => {
+    expect(isDontKnow("gak tau min", lexicons, true)).toBe(true);
+    expect(isDontKnow("saya juga tidak tahu", lexicons, true)).toBe(true);
+    expect(isDontKnow("tidak tahu namanya, orang desa sebelah", lexicons, true)).toBe(false);
+  });
+
+  it("is read before yes and no, so it never becomes 'Tidak'", () => {
+    // parseYesNo alone would read the first word "gak" as no; the ask node reads don't-know first.
+    expect(parseYesNo("gak tau", lexicons)).toBe(false);
+    expect(isDontKnow("gak tau", lexicons)).toBe(true);
   });
 });

@@ -258,10 +258,14 @@ describe("engine: free text", () => {
     const low = new Host(all(), understood({}));
     expect(low.texts("cuaca hari ini")).toEqual(["id:system.intro", "id:system.not_understood"]);
     low.send("halo");
-    expect(low.texts("cuaca hari ini")).toEqual([
-      "id:system.hint_menu_number{max=2}",
-      "id:menu.question",
-    ]);
+    // A sentence nothing understands is not "that option does not exist": it is said so, with
+    // the way back to the question, the menu and a person.
+    const unclear = low.replies("cuaca hari ini");
+    expect(unclear.map((m) => m.text)).toEqual(["id:system.not_understood"]);
+    expect(unclear[0]?.options?.map((o) => o.id)).toEqual(["back", "menu", "human"]);
+    expect(low.texts("1")).toEqual(["id:menu.question"]);
+    // A single stray word looks like a mistyped choice.
+    expect(low.texts("cuaca")).toEqual(["id:system.hint_menu_number{max=2}", "id:menu.question"]);
     low.send({ type: "start", payload: "info" });
     const lowOut = low.replies("cuaca hari ini");
     expect(lowOut.map((m) => m.text)).toEqual([

@@ -124,9 +124,10 @@ describe("engine: free text routed by the matcher", () => {
   it("does not restart the flow whose question the text was typed at", () => {
     const host = new Host(all(), understand);
     host.send("mau lapor");
-    // At report's own question, report-like text is an invalid answer, counted as a retry.
+    // At report's own question, report-like text that names no option is asked again (the
+    // options are the closest answers), counted as a retry.
     expect(host.texts("gaji anak saya tidak dibayar")).toEqual([
-      "id:system.hint_menu_number{max=2}",
+      "id:system.hint_closest",
       "id:report.what",
     ]);
     expect(host.state?.retries).toBe(1);

@@ -67,8 +67,18 @@ export class Host {
       newCaseRef: () => `JR-T${++this.refs}`,
       settings: { defaultLang: "id", idleMs: 60 * 60_000, maxSteps, maxRetries: 2 },
       lexicon: {
-        id: { yes: ["ya", "iya"], no: ["tidak", "gak"], skip: ["lewati"] },
-        mad: { yes: ["engghi"], no: ["bhunten"], skip: ["terros"] },
+        id: {
+          yes: ["ya", "iya"],
+          no: ["tidak", "gak"],
+          skip: ["lewati"],
+          unknown: ["gak tau", "tidak tahu"],
+        },
+        mad: {
+          yes: ["engghi"],
+          no: ["bhunten"],
+          skip: ["terros"],
+          unknown: ["ta taoh", "ta oneng"],
+        },
       },
       sources: {
         countries: [

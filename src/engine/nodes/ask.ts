@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { isSkip, parseDate, parseNumber, parsePhone, parseYesNo } from "../answers.ts";
+import { isDontKnow, isSkip, parseDate, parseNumber, parsePhone, parseYesNo } from "../answers.ts";
 import type { Lexicon } from "../deps.ts";
 import type { NodeKind, Reply } from "../node-kind.ts";
 import { ASK_INPUTS, SYSTEM } from "../system-keys.ts";
@@ -16,6 +16,11 @@ export const MAX_TEXT_ANSWER = 2000;
  * `ask` waits for one answer of a given type and stores it in `var`. An invalid answer is
  * re-asked with a hint (the node's `hint`, or the type's default) up to the engine's retry
  * limit. `optional: true` offers a skip option and leaves the variable unset when skipped.
+ *
+ * "Don't know" (gak tau, ta' onèng …) is never a "no": it skips an optional question; a
+ * yes/no question with `unknown: true` offers it as a third answer and stores `unknown` (so
+ * branches on `equals: true` / `equals: false` count it as neither); elsewhere the question is
+ * asked again, kindly, with its options. A required text question keeps it as the answer.
  *
  * ```yaml
  * country:
@@ -40,26 +45,36 @@ export const AskNode = z
     personal: z.boolean().optional(),
     /** For `choice`: the reference list to offer (e.g. `countries`). */
     source: z.string().optional(),
+    /** For `yesno`: offer "don't know" as a third answer, stored as `unknown`. */
+    unknown: z.boolean().optional(),
     min: z.number().optional(),
     max: z.number().optional(),
   })
   .refine((n) => (n.input === "choice") === (n.source !== undefined), {
     message: "`source` is required for `input: choice` and only allowed there",
     path: ["source"],
+  })
+  .refine((n) => !n.unknown || n.input === "yesno", {
+    message: "`unknown` is only for `input: yesno`",
+    path: ["unknown"],
   });
 export type AskNode = z.infer<typeof AskNode>;
 
 const SKIP = "skip";
+/** The option id and stored value of a "don't know" answer. */
+export const UNKNOWN = "unknown";
+/** A "don't know" where the question has no such answer: asked again, kindly. */
+const UNSURE = Symbol("unsure");
 
 function lexicons(turn: Turn): Lexicon[] {
-  const { lexicon } = turn.deps;
-  return turn.lang === "id" ? [lexicon.id, lexicon.mad] : [lexicon.mad, lexicon.id];
+  return turn.lexicons();
 }
 
 function options(node: AskNode, turn: Turn): OutOption[] {
   const list: OutOption[] = [];
   if (node.input === "yesno")
     list.push(turn.option("yes", SYSTEM.yes), turn.option("no", SYSTEM.no));
+  if (node.unknown) list.push(turn.option(UNKNOWN, SYSTEM.unknown));
   if (node.input === "choice") {
     for (const item of turn.deps.sources[node.source as string] ?? []) {
       list.push(turn.option(item.id, item.label));
@@ -84,6 +99,7 @@ function parse(node: AskNode, text: string, turn: Turn): VarValue | undefined {
       const folded = text.trim();
       if (folded === "1") return true;
       if (folded === "2") return false;
+      if (node.unknown && folded === "3") return UNKNOWN;
       return parseYesNo(text, lexicons(turn));
     }
     case "phone":
@@ -103,9 +119,24 @@ function parse(node: AskNode, text: string, turn: Turn): VarValue | undefined {
   }
 }
 
-function answerInput(node: AskNode, input: UserInput, turn: Turn): VarValue | "skip" | undefined {
+type Answer = VarValue | typeof SKIP | typeof UNSURE | undefined;
+
+/** "Don't know" typed: the answer it stands for at this question. */
+function dontKnow(node: AskNode, text: string, turn: Turn): Answer {
+  const lex = lexicons(turn);
+  if (node.input === "text") {
+    // A required text question keeps it as the answer ("sejak kapan?" — "gak tau").
+    return node.optional && isDontKnow(text, lex, true) ? SKIP : undefined;
+  }
+  if (!isDontKnow(text, lex, node.input !== "yesno")) return undefined;
+  if (node.input === "yesno" && node.unknown) return UNKNOWN;
+  return node.optional ? SKIP : UNSURE;
+}
+
+function answerInput(node: AskNode, input: UserInput, turn: Turn): Answer {
   if (input.type === "choice") {
     if (input.id === SKIP && node.optional) return SKIP;
+    if (input.id === UNKNOWN && node.unknown) return UNKNOWN;
     if (node.input === "yesno") return input.id === "yes";
     if (node.input === "choice") return input.id;
     return undefined;
@@ -116,6 +147,8 @@ function answerInput(node: AskNode, input: UserInput, turn: Turn): VarValue | "s
   }
   if (input.type === "text") {
     if (node.optional && isSkip(input.text, lexicons(turn))) return SKIP;
+    const unsure = dontKnow(node, input.text, turn);
+    if (unsure !== undefined) return unsure;
     if (
       node.optional &&
       node.input !== "text" &&
@@ -145,6 +178,7 @@ export const ask: NodeKind<AskNode> = {
       return { invalid: SYSTEM.hintTooLong, params: { max: MAX_TEXT_ANSWER } };
     }
     const value = answerInput(node, input, turn);
+    if (value === UNSURE) return { invalid: SYSTEM.hintUnsure };
     if (value === undefined) {
       if (input.type === "media" && node.input !== "media" && !input.media.caption) {
         return { invalid: SYSTEM.mediaNotExpected };

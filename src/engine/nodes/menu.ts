@@ -1,8 +1,11 @@
 import * as z from "zod";
+import { isDontKnow } from "../answers.ts";
 import type { NodeKind } from "../node-kind.ts";
+import { nameOption, pickOption } from "../option-names.ts";
 import { SYSTEM } from "../system-keys.ts";
-import { fold } from "../text.ts";
 import { messageKey, scalar, target, varName } from "./fields.ts";
+
+export { pickOption };
 
 const MenuOption = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,23}$/, "an option id is short: a-z, 0-9, _ or -"),
@@ -14,7 +17,10 @@ const MenuOption = z.strictObject({
 
 /**
  * `menu` asks a question with options. The user answers by tapping an option, by its number
- * or by typing its label (case and accents do not matter).
+ * or by typing its label (case and accents do not matter) — or a text that names one option
+ * (see `option-names.ts`). With `detail`, what such a text says beyond the option is kept in
+ * that variable (added to what it holds), e.g. "Anak saya Siti, berangkat lewat sponsor ke
+ * Johor" at "about whom?" chooses "Anak saya" and keeps the rest for staff.
  *
  * ```yaml
  * pick:
@@ -29,23 +35,13 @@ export const MenuNode = z.strictObject({
   type: z.literal("menu"),
   text: messageKey,
   options: z.array(MenuOption).min(1).max(12),
+  /** Where the rest of a typed answer that names an option is kept. */
+  detail: varName.optional(),
 });
 export type MenuNode = z.infer<typeof MenuNode>;
 
-/** Finds the option a text names: its number, its id or its label. */
-export function pickOption<T extends { id: string }>(
-  options: readonly T[],
-  labels: readonly string[],
-  text: string,
-): T | undefined {
-  const folded = fold(text);
-  const number = /^(\d{1,2})$/.exec(folded);
-  if (number) return options[Number(number[1]) - 1];
-  const byId = options.find((o) => o.id === folded);
-  if (byId) return byId;
-  const index = labels.findIndex((label) => fold(label) === folded);
-  return index >= 0 ? options[index] : undefined;
-}
+/** Longest detail kept from typed answers. */
+const MAX_DETAIL = 2000;
 
 export const menu: NodeKind<MenuNode> = {
   type: "menu",
@@ -61,19 +57,30 @@ export const menu: NodeKind<MenuNode> = {
   },
   answer(node, input, turn) {
     let chosen: MenuNode["options"][number] | undefined;
+    let loose = false;
     if (input.type === "choice") chosen = node.options.find((o) => o.id === input.id);
     else if (input.type === "text") {
+      const text = input.text;
+      if (/^\s*\d+\s*$/.test(text) && !pickOption(node.options, [], text)) {
+        return { invalid: SYSTEM.hintMenu, params: { max: node.options.length } };
+      }
+      if (isDontKnow(text, turn.lexicons(), true)) return { invalid: SYSTEM.hintUnsure };
       const labels = node.options.map((o) => turn.text(o.label));
-      chosen = pickOption(node.options, labels, input.text);
-      if (!chosen) {
-        return /^\s*\d+\s*$/.test(input.text)
-          ? { invalid: SYSTEM.hintMenu, params: { max: node.options.length } }
-          : { unmatched: true };
+      const named = nameOption(node.options, labels, text, turn.deps.sense);
+      if (named && "ambiguous" in named) return { unmatched: true, ambiguous: true };
+      if (!named) return { unmatched: true };
+      chosen = named.option;
+      loose = !named.exact;
+      if (node.detail && named.detail) {
+        const before = turn.state.vars[node.detail];
+        const kept =
+          typeof before === "string" && before ? `${before}\n${named.detail}` : named.detail;
+        turn.set(node.detail, kept.slice(0, MAX_DETAIL));
       }
     }
     if (!chosen) return { invalid: SYSTEM.hintMenu, params: { max: node.options.length } };
     for (const [name, value] of Object.entries(chosen.set ?? {})) turn.set(name, value);
-    return { to: chosen.next };
+    return loose ? { to: chosen.next, loose } : { to: chosen.next };
   },
   outline(node) {
     return {
