@@ -113,7 +113,9 @@ describe("web chat on a phone", () => {
     const visitor = new Browser(bot.url);
     await visitor.get("/chat");
     await visitor.post("/chat", { text: "anak saya hilang kontak", mid: randomUUID() });
-    const before = JSON.parse((await visitor.get("/chat/api/messages?after=0&wait=0")).text) as Poll;
+    const before = JSON.parse(
+      (await visitor.get("/chat/api/messages?after=0&wait=0")).text,
+    ) as Poll;
     const seen = before.entries.at(-1)?.id ?? 0;
     expect(before.oldest).toBe(before.entries[0]?.id);
     await visitor.post("/chat", { text: "hapus", mid: randomUUID() });
