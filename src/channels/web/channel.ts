@@ -139,18 +139,17 @@ export class WebChatChannel implements Channel {
       drop();
       return "limited";
     }
+    const shown = this.shown(visitor.address, input);
+    // Staff read the log: a tap is kept as the words on the button.
+    const passed: WebInput =
+      input.type === "choice" && shown !== input.id ? { ...input, label: shown } : input;
     const key = `${visitor.address}:${messageId}`;
     if (this.seen.has(key)) {
       // The same form sent again: the bot ignores it, and the second copy of a file goes.
       drop();
     } else {
       this.remember(key);
-      this.options.transcript.add(
-        visitor.address,
-        "in",
-        { text: this.shown(visitor.address, input) },
-        now,
-      );
+      this.options.transcript.add(visitor.address, "in", { text: shown }, now);
       this.wake(visitor.address);
     }
     this.inFlight++;
@@ -159,7 +158,7 @@ export class WebChatChannel implements Channel {
         channel: WEB_CHAT,
         address: visitor.address,
         messageId,
-        input,
+        input: passed,
         langHint: visitor.lang,
       });
     } finally {
