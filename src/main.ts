@@ -62,6 +62,8 @@ async function main(): Promise<void> {
         input: process.stdin,
         output: process.stdout,
         interactive: process.stdin.isTTY === true,
+        // A terminal's width; COLUMNS when the output goes to a pipe (80 without it).
+        columns: () => process.stdout.columns || Number(process.env.COLUMNS) || undefined,
       })
     : undefined;
   if (terminal) channels.push(terminal);
