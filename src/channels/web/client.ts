@@ -95,19 +95,32 @@ export const CHAT_JS = `(function () {
     return li;
   }
 
+  // One answer may be several messages arriving over several polls: the page scrolls to the
+  // first message of an answer and leaves the reader there while the rest arrives below. A
+  // message after a pause (a staff reply minutes later) starts a new answer.
+  var answerOpen = false;
+  var lastOutAt = 0;
   function receive(entries) {
     if (!entries.length) return;
-    var first = null;
-    var firstOut = null;
+    var target = null;
     entries.forEach(function (entry) {
       var li = add(entry);
       if (!li) return;
-      if (!first) first = li;
-      if (!firstOut && entry.direction === "out") firstOut = li;
+      if (entry.direction === "in") {
+        answerOpen = false;
+        if (!target) target = li;
+        return;
+      }
+      var now = Date.now();
+      if (!answerOpen || now - lastOutAt > 3000) {
+        answerOpen = true;
+        target = li;
+      }
+      lastOutAt = now;
     });
     var last = entries[entries.length - 1];
     showOptions(last.direction === "out" ? last.message : null);
-    reveal(firstOut || first);
+    reveal(target);
   }
 
   function poll() {
