@@ -73,7 +73,7 @@ describe("the web chat on a phone", () => {
     await type(page, "halo");
     await nextAnswer(page, 0);
     await type(page, "anak saya rahasia-xyz hilang kontak");
-    await expect.poll(() => page.locator("#log").innerText()).toContain("rahasia-xyz");
+    await expect.poll(() => page.locator("#log").textContent()).toContain("rahasia-xyz");
     let before = await page.locator("#log li.out").count();
     await type(page, "hapus");
     await nextAnswer(page, before);
@@ -81,7 +81,7 @@ describe("the web chat on a phone", () => {
     await type(page, "ya");
     // Without a reload, what was erased leaves the screen.
     await expect
-      .poll(() => page.locator("#log").innerText(), { timeout: 15_000 })
+      .poll(() => page.locator("#log").textContent(), { timeout: 15_000 })
       .not.toContain("rahasia-xyz");
     await expect.poll(() => page.locator("#log li").count()).toBeLessThanOrEqual(2);
     await page.screenshot({ path: join(ARTIFACTS, "phone-after-hapus.png") });
@@ -96,13 +96,13 @@ describe("the web chat on a phone", () => {
     await page.getByRole("button", { name: "Madhurâ" }).click();
     await page.waitForURL(/\/chat/);
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("mad");
-    await expect.poll(() => page.locator("#log").innerText()).toContain("Bhâsa Madhurâ");
+    await expect.poll(() => page.locator("#log").textContent()).toContain("Bhâsa Madhurâ");
     // The page's own labels are Madurese, and so is the bot's next answer.
-    expect(await page.locator("#send button[type=submit]").innerText()).toBe("Kèrèm");
+    expect(await page.locator("#send button[type=submit]").textContent()).toBe("Kèrèm");
     const before = await page.locator("#log li.out").count();
     await type(page, "menu");
     const answer = await nextAnswer(page, before);
-    expect(await answer.innerText()).toContain("Ka'dinto Jalur Resmi");
+    expect(await answer.textContent()).toContain("Ka'dinto Jalur Resmi");
     await page.screenshot({ path: join(ARTIFACTS, "phone-madurese.png") });
     await page.close();
   }, 120_000);
