@@ -80,6 +80,7 @@ export const ConfigSchema = z.object({
   CONSOLE_SESSION_HOURS: positiveInt("a whole number of hours").default(12),
   WEB_CHAT_ENABLED: bool.default(true),
   WEB_CHAT_MAX_PER_MINUTE: positiveInt("a whole number of messages").default(20),
+  WEB_CHAT_TAPS_PER_MINUTE: positiveInt("a whole number of taps").default(60),
   WEB_CHAT_IP_MAX_PER_MINUTE: positiveInt("a whole number of messages").default(120),
   WEB_CHAT_MEDIA_MAX_MB: positiveInt("a whole number of megabytes").default(10),
   STAFF_TELEGRAM_CHAT_ID: z

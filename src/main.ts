@@ -2,9 +2,12 @@
  * `npm start`: runs the bot on every configured channel, with the HTTP server for the web chat,
  * the staff console and health checks. With no messaging app configured it serves the web chat
  * and console on this machine only and prints their addresses. `npm run chat` (`--chat`) opens
- * the terminal chat instead and exits when stdin closes. SIGINT/SIGTERM stop it gracefully: no
- * new messages, those in flight finished, the outbox flushed, the database closed, exit code 0.
+ * the terminal chat instead and exits when stdin closes; its log goes to a file next to the
+ * database. SIGINT/SIGTERM (however often they arrive: npm passes them on to a process group
+ * that got them already) or the death of npm stop it gracefully: no new messages, those in
+ * flight finished, the outbox flushed, the database closed, exit code 0.
  */
+import { dirname, join } from "node:path";
 
 import { createApp, loadCheckedContent } from "./app.ts";
 import type { Channel } from "./channels/channel.ts";
@@ -15,7 +18,8 @@ import { describeError } from "./cli.ts";
 import { type Config, loadDotEnv, readConfig } from "./config.ts";
 import { translatorFor } from "./content.ts";
 import { HttpServer } from "./http/server.ts";
-import { createLogger } from "./log.ts";
+import { createChatLogger, createLogger } from "./log.ts";
+import { startedByNpm, watchParent } from "./parent-watch.ts";
 import { connectStaffChats } from "./staff/hooks.ts";
 import { serveWeb } from "./web/serve.ts";
 import { localUrl } from "./web/urls.ts";
@@ -33,14 +37,21 @@ export function channelStatus(config: Config): string[] {
   ];
 }
 
-/** How long a graceful stop may take before the process exits anyway. */
-const STOP_TIMEOUT_MS = 30_000;
+/**
+ * How long a graceful stop may take before the process exits anyway: under the 10 s that
+ * `docker stop` and many process managers wait before killing.
+ */
+const STOP_TIMEOUT_MS = 8_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
   const config = readConfig();
-  const log = createLogger(config.LOG_LEVEL);
   const chatMode = process.argv.includes("--chat");
+  // In the terminal chat, log lines among the messages would drown the conversation.
+  const logFile = chatMode ? join(dirname(config.DATABASE_PATH), "chat.log") : undefined;
+  const log = logFile
+    ? createChatLogger(config.LOG_LEVEL, logFile)
+    : createLogger(config.LOG_LEVEL);
   const content = loadCheckedContent();
   const channels: Channel[] = [];
   const telegram = telegramFromConfig(config, { log, t: translatorFor(content) });
@@ -51,6 +62,8 @@ async function main(): Promise<void> {
         input: process.stdin,
         output: process.stdout,
         interactive: process.stdin.isTTY === true,
+        // A terminal's width; COLUMNS when the output goes to a pipe (80 without it).
+        columns: () => process.stdout.columns || Number(process.env.COLUMNS) || undefined,
       })
     : undefined;
   if (terminal) channels.push(terminal);
@@ -87,6 +100,7 @@ async function main(): Promise<void> {
 
   for (const line of channelStatus(config)) process.stderr.write(`${line}\n`);
   process.stderr.write(`Database: ${config.DATABASE_PATH}\n`);
+  if (logFile) process.stderr.write(`Log: ${logFile}\n`);
 
   let stopping = false;
   const stop = async (reason: string) => {
@@ -109,8 +123,12 @@ async function main(): Promise<void> {
     // to drain first.
     setTimeout(() => process.exit(process.exitCode ?? 0), 1_000).unref();
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  // `on`, not `once`: a repeated signal (npm forwards what the whole group already got) must
+  // not fall back to the default action and kill the process halfway through stopping.
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  // npm gone without passing a signal on: nobody supervises this process any more.
+  if (startedByNpm()) watchParent(() => void stop("parent exited"));
 
   if (http) {
     const port = await http.listen();

@@ -69,11 +69,11 @@ describe("command line", { timeout: 60_000 }, () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
       scripts: Record<string, string>;
     };
-    expect(pkg.scripts.start).toBe("tsx src/main.ts");
-    const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["src/main.ts"], {
+    expect(pkg.scripts.start).toBe("exec node --import tsx src/main.ts");
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
-      // Its own process group, so a failed test can stop tsx and the bot under it together.
+      // Its own process group, so a failed test can stop it and anything it started.
       detached: true,
       env: {
         ...process.env,

@@ -24,7 +24,10 @@ export function applyCaseUpdate(
     };
     if (update.media) message.media = update.media;
     turn.reply(message);
-    if (mine) turn.state = { ...turn.state, mode: "staff_active", openCase: ref };
+    // The person's next message after a staff reply is acknowledged, however recent the last
+    // acknowledgement was: they should know their answer reached staff.
+    if (mine)
+      turn.state = { ...turn.state, mode: "staff_active", openCase: ref, ackedAt: undefined };
     return { state: turn.state, effects: turn.effects };
   }
   const status = update.status;

@@ -217,8 +217,9 @@ class Machine {
 
   /**
    * Outside any flow, while a case is open, what the user writes is for staff: it is added to
-   * the case. While waiting for a first answer the bot says so (not after every message);
-   * once staff are talking with the user, the bot stays quiet.
+   * the case. The bot says so, at most every few minutes: while waiting for a first answer
+   * with what happens next; once staff are talking with the user, in one short line, so a
+   * person who writes after staff replied still knows their message arrived.
    */
   private toStaff(ref: string, input: UserInput): void {
     if (input.type === "text")
@@ -229,10 +230,10 @@ class Machine {
       this.turn.say(SYSTEM.unsupported(input.what));
       return;
     }
-    const quiet = this.state.mode === "staff_active" && input.type !== "choice";
     const recently = this.deps.now - (this.state.ackedAt ?? 0) < ACK_EVERY_MS;
-    if (quiet || (recently && input.type !== "choice")) return;
-    this.turn.say(SYSTEM.addedToCase, { case_ref: ref });
+    if (recently && input.type !== "choice") return;
+    const ack = this.state.mode === "staff_active" ? SYSTEM.forwardedToStaff : SYSTEM.addedToCase;
+    this.turn.say(ack, { case_ref: ref });
     this.patch({ ackedAt: this.deps.now });
   }
 

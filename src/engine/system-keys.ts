@@ -37,6 +37,7 @@ export const SYSTEM = {
   hintTooLong: "system.hint_too_long",
   hint: (input: AskInput) => `system.hint_${input}`,
   addedToCase: "system.added_to_case",
+  forwardedToStaff: "system.forwarded_to_staff",
   flood: "system.flood",
   caseOpenAlready: "system.case_open_already",
   staffReply: "system.staff_reply",

@@ -37,8 +37,11 @@ export interface MediaRef {
 /** One input from a user, already translated from the channel's format. */
 export type UserInput =
   | { type: "text"; text: string }
-  /** A tapped option. `prompt` is the prompt sequence number the option belonged to, if known. */
-  | { type: "choice"; id: string; prompt?: number }
+  /**
+   * A tapped option. `prompt` is the prompt sequence number the option belonged to, if known;
+   * `label` is the button's text as the person saw it (kept for staff reading the log).
+   */
+  | { type: "choice"; id: string; prompt?: number; label?: string }
   | { type: "media"; media: MediaRef }
   | { type: "unsupported"; what: UnsupportedKind }
   /** A start command, optionally with a deep-link payload naming a flow. */

@@ -57,7 +57,8 @@ function logText(input: UserInput): string | null {
     case "text":
       return input.text;
     case "choice":
-      return input.id;
+      // Staff read the log: the words on the button, not the option's internal id.
+      return input.label ?? input.id;
     case "media":
       return input.media.caption ?? null;
     case "start":

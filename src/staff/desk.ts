@@ -155,6 +155,7 @@ export class StaffDesk implements CaseHooks {
         return;
       }
       this.echo = reply;
+      this.store.settings.rememberStaffName(who.actor, who.name);
       try {
         this.command(command, media, who.actor, who.name, now, result.touched, reply);
       } finally {
@@ -195,6 +196,7 @@ export class StaffDesk implements CaseHooks {
       return;
     }
     const who = message.senderName ?? message.sender;
+    if (message.senderName) this.store.settings.rememberStaffName(actor, message.senderName);
     if (command) {
       this.command(command, message.media, actor, who, now, touched, reply);
       return;
@@ -277,7 +279,7 @@ export class StaffDesk implements CaseHooks {
         const history = store.cases
           .events(record.id)
           .slice(-15)
-          .map((e) => t.historyLine(e));
+          .map((e) => t.historyLine(e, (a) => store.settings.staffName(a)));
         const status = t.text("staff.details_status", {
           status: t.text(`staff.status_${record.status}`),
           assignee: record.assignee ?? "-",

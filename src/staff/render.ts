@@ -106,15 +106,35 @@ export class StaffText {
     });
   }
 
-  /** One history line of `/kasus REF`. */
-  historyLine(event: CaseEvent): string {
-    const detail =
-      event.data && typeof event.data.text === "string" ? `: ${event.data.text.slice(0, 120)}` : "";
+  /** One history line of `/kasus REF` and the console: who did what, in words. */
+  historyLine(
+    event: CaseEvent,
+    nameOf: (actor: string) => string | undefined = () => undefined,
+  ): string {
+    const data = event.data ?? {};
+    const detail = typeof data.text === "string" ? `: ${data.text.slice(0, 120)}` : "";
+    const status = typeof data.status === "string" ? this.label("staff.status_", data.status) : "";
+    const office = typeof data.office === "string" ? ` (${data.office})` : "";
+    const what = this.has(`staff.event_${event.type}`)
+      ? this.text(`staff.event_${event.type}`, { status, office })
+      : event.type;
     return this.text("staff.history_line", {
       time: wib(event.at),
-      actor: event.actor,
-      type: event.type,
+      actor: this.actor(event.actor, nameOf),
+      type: what,
       detail,
     });
+  }
+
+  /** Who an actor is, for people: the reporter, the system, or a staff member by name. */
+  actor(actor: string, nameOf: (actor: string) => string | undefined = () => undefined): string {
+    if (actor === "user") return this.text("staff.actor_user");
+    if (actor === "system") return this.text("staff.actor_system");
+    const at = actor.indexOf(":");
+    const channel = at > 0 ? this.label("staff.channel_", actor.slice(0, at)) : "";
+    const name = nameOf(actor);
+    return name
+      ? this.text("staff.actor_named", { name, channel })
+      : this.text("staff.actor_staff", { channel });
   }
 }

@@ -376,6 +376,40 @@ export class Cases {
       .map(toCase);
   }
 
+  /**
+   * What waits for staff, for the console's title and alerts: new cases, open cases whose
+   * last word is the reporter's (unanswered), the new urgent ones, and the newest case's id
+   * (so a page can tell that a case arrived).
+   */
+  waiting(): { fresh: number; unanswered: number; urgent: string[]; newest: number } {
+    const row = this.db
+      .prepare<[], { fresh: number; newest: number | null }>(
+        "SELECT count(*) FILTER (WHERE status = 'new') AS fresh, max(id) AS newest FROM cases",
+      )
+      .get();
+    const unanswered = this.db
+      .prepare<[], { n: number }>(
+        `SELECT count(*) AS n FROM cases c
+         WHERE c.status NOT IN ('resolved', 'closed')
+           AND (SELECT e.actor FROM case_events e WHERE e.case_id = c.id
+                AND e.type IN ('opened', 'user_message', 'staff_reply')
+                ORDER BY e.id DESC LIMIT 1) = 'user'`,
+      )
+      .get();
+    const urgent = this.db
+      .prepare<[], { ref: string }>(
+        "SELECT ref FROM cases WHERE status = 'new' AND priority = 'urgent' ORDER BY id DESC LIMIT 20",
+      )
+      .all()
+      .map((r) => r.ref);
+    return {
+      fresh: row?.fresh ?? 0,
+      unanswered: unanswered?.n ?? 0,
+      urgent,
+      newest: row?.newest ?? 0,
+    };
+  }
+
   /** The values present in the data for the list's filters (countries and channels). */
   facets(): { countries: string[]; channels: string[] } {
     const countries = this.db

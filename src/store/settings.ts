@@ -23,4 +23,15 @@ export class Settings {
   set(key: string, value: string): void {
     this.setStmt.run(key, value);
   }
+
+  /** The display name a staff member (`channel:id`) last acted under, if known. */
+  staffName(actor: string): string | undefined {
+    return this.get(`staff_name:${actor}`);
+  }
+
+  /** Remembers a staff member's display name, so history shows people, not ids. */
+  rememberStaffName(actor: string, name: string): void {
+    if (!name || this.staffName(actor) === name) return;
+    this.set(`staff_name:${actor}`, name.slice(0, 80));
+  }
 }

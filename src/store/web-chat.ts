@@ -23,6 +23,7 @@ export class WebChatData {
   private readonly afterStmt;
   private readonly latestStmt;
   private readonly forgetStmt;
+  private readonly oldestStmt;
 
   constructor(db: Database) {
     this.addStmt = db.prepare<[string, string, string, number]>(
@@ -43,6 +44,9 @@ export class WebChatData {
        WHERE address = ? ORDER BY id DESC LIMIT ?`,
     );
     this.forgetStmt = db.prepare<[string]>("DELETE FROM web_chat WHERE address = ?");
+    this.oldestStmt = db.prepare<[string], { id: number | null }>(
+      "SELECT MIN(id) AS id FROM web_chat WHERE address = ?",
+    );
   }
 
   /** Appends to a browser's transcript; returns the entry's id. */
@@ -60,6 +64,11 @@ export class WebChatData {
   /** The latest entries, oldest first. */
   latest(address: string, limit = 100): WebChatEntry[] {
     return this.latestStmt.all(address, limit).reverse().map(toEntry);
+  }
+
+  /** The id of the oldest entry kept for the address, if any. */
+  oldest(address: string): number | undefined {
+    return this.oldestStmt.get(address)?.id ?? undefined;
   }
 
   /** Deletes a browser's transcript (the user erased their data). */

@@ -17,6 +17,14 @@ export function page(
     session?: SignedIn | undefined;
     section?: Section;
     flash?: readonly string[];
+    /** The browser tab's title when it differs from the heading (e.g. with counts). */
+    tabTitle?: string;
+    /** A script of our own to load (the console allows no inline script). */
+    script?: string;
+    /** Without JavaScript, reload the page this often (seconds). */
+    refreshSeconds?: number;
+    /** `data-*` attributes on the body, for the script. */
+    data?: Record<string, string>;
   },
 ): Html {
   const { session, section } = options;
@@ -43,10 +51,12 @@ export function page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${options.title} · ${c("app_name")}</title>
+<title>${options.tabTitle ?? options.title} · ${c("app_name")}</title>
 <link rel="stylesheet" href="${CSS_PATH}">
+${options.script ? html`<script src="${options.script}" defer></script>` : ""}
+${options.refreshSeconds ? html`<noscript><meta http-equiv="refresh" content="${options.refreshSeconds}"></noscript>` : ""}
 </head>
-<body>
+<body${Object.entries(options.data ?? {}).map(([k, v]) => html` data-${k}="${v}"`)}>
 <a class="skip" href="#main">${c("skip")}</a>
 <header class="top"><span class="name">${c("app_name")}</span>${nav}</header>
 <main id="main" tabindex="-1">

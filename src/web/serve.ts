@@ -38,6 +38,7 @@ export function serveWeb(
     clock,
     limits: {
       perVisitor: config.WEB_CHAT_MAX_PER_MINUTE,
+      tapsPerVisitor: config.WEB_CHAT_TAPS_PER_MINUTE,
       perIp: config.WEB_CHAT_IP_MAX_PER_MINUTE,
     },
   });

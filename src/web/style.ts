@@ -61,4 +61,17 @@ details{margin:.5rem 0}
 .note{color:#4a4a4a}
 .pager{display:flex;gap:16px;margin:8px 0}
 .actions form{margin:0 0 16px}
+.live{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
+.live button{background:#fff;color:#12355b;border:1px solid #12355b}
+.live button[aria-pressed=true]{background:#12355b;color:#fff}
+table.stack td:first-child{white-space:nowrap}
+@media (max-width:700px){
+main{padding:8px}
+table{display:block;overflow-x:auto;max-width:100%}
+th,td{white-space:nowrap}
+dl.facts{grid-template-columns:1fr;gap:0}
+dl.facts dd{margin:0 0 6px}
+ol.chat li{max-width:95%}
+form.filters{padding:8px}
+}
 `;

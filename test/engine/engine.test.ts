@@ -276,7 +276,7 @@ describe("engine: free text", () => {
 });
 
 describe("engine: waiting for staff", () => {
-  it("adds what the user writes to the open case, quietly once staff are talking, until the case closes", async () => {
+  it("adds what the user writes to the open case, with one short acknowledgement after a staff reply, until the case closes", async () => {
     const { applyCaseUpdate } = await import("../../src/engine/case-update.ts");
     const host = new Host(all());
     host.send({ type: "start", payload: "human" });
@@ -300,9 +300,15 @@ describe("engine: waiting for staff", () => {
       { type: "reply", message: { text: `id:system.staff_reply{case_ref=${ref}}` } },
     ]);
     expect(host.state.mode).toBe("staff_active");
-    host.now += 60 * 60_000;
-    const quiet = host.send("terima kasih");
-    expect(quiet).toEqual([{ type: "case_message", ref, text: "terima kasih" }]);
+    // Right after a staff reply, the person is told their answer reached staff (even within
+    // the minutes after the last acknowledgement); the next lines go quietly.
+    const acked = host.send("terima kasih");
+    expect(acked).toEqual([
+      { type: "case_message", ref, text: "terima kasih" },
+      { type: "reply", message: { text: `id:system.forwarded_to_staff{case_ref=${ref}}` } },
+    ]);
+    const quiet = host.send("nanti saya kabari");
+    expect(quiet).toEqual([{ type: "case_message", ref, text: "nanti saya kabari" }]);
 
     const closed = applyCaseUpdate({ ...host.deps, now: host.now }, host.state, {
       type: "status",

@@ -1,56 +1,36 @@
 /**
- * The web chat and the staff console in a real browser: Debian's Chromium driven by
- * playwright-core (never a downloaded browser). A visitor opens a case in the web chat; a staff
+ * The web chat and the staff console in a real browser (Debian's Chromium, or the one from npm:
+ * see `test/helpers/browser.ts`). A visitor opens a case in the web chat; a staff
  * member signs in with a one-time link, answers, and closes it; the visitor sees both.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseDraft } from "../../src/engine/types.ts";
+import { browserSource, launchBrowser } from "../helpers/browser.ts";
 import { png } from "../helpers/png.ts";
 import { type WebBot, webBot } from "../helpers/web.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
 
-/** Debian's Chromium on a fresh profile (a persistent context is how Playwright takes one). */
-function launch(userDataDir: string, javaScriptEnabled = true): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    javaScriptEnabled,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1100, height: 800 },
-  });
-}
+/** Chromium on a fresh profile, at a desktop size. */
+const launch = (javaScriptEnabled = true): Promise<BrowserContext> =>
+  launchBrowser({ javaScriptEnabled, viewport: { width: 1100, height: 800 } });
 
 let bot: WebBot;
-let profile: string;
 let context: BrowserContext;
 
 beforeAll(async () => {
   bot = await webBot();
-  profile = mkdtempSync(join(tmpdir(), "jr-chromium-"));
-  context = await launch(profile);
+  context = await launch();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 60_000);
 
 afterAll(async () => {
   await context?.close();
   await bot?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 /** Sends a message in the web chat the way a person does: type, press Enter. */
@@ -89,7 +69,7 @@ function seedStatistics(b: WebBot): void {
   }
 }
 
-describe("in a real browser", () => {
+describe(`in a real browser (${browserSource()} Chromium)`, () => {
   it("a web chat case is answered and closed from the staff console", async () => {
     // The visitor uses another host name, so the two people do not share cookies.
     const visitor = await context.newPage();
@@ -183,8 +163,7 @@ describe("in a real browser", () => {
   }, 90_000);
 
   it("the web chat works with JavaScript off: form posts, numbered option buttons", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "jr-chromium-nojs-"));
-    const plain = await launch(dir, false);
+    const plain = await launch(false);
     try {
       const page = await plain.newPage();
       await page.goto(`${bot.url}/chat`);
@@ -199,7 +178,6 @@ describe("in a real browser", () => {
       await page.screenshot({ path: join(ARTIFACTS, "webchat-nojs.png"), fullPage: true });
     } finally {
       await plain.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

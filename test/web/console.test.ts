@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { run } from "../helpers/run.ts";
 import {
   Browser,
   hidden,
@@ -129,10 +129,10 @@ describe("local operators", () => {
     bot = await webBot();
     const { ref } = await webCase(bot);
     const port = new URL(bot.url).port;
-    const run = (args: string[]) =>
-      spawnSync("npm", ["run", "--silent", "console:link", "--", ...args], {
+    // Run without blocking: this process serves the bot's HTTP meanwhile.
+    const link = (args: string[]) =>
+      run("npm", ["run", "--silent", "console:link", "--", ...args], {
         cwd: join(import.meta.dirname, "..", ".."),
-        encoding: "utf8",
         env: {
           ...process.env,
           LOG_LEVEL: "silent",
@@ -140,21 +140,19 @@ describe("local operators", () => {
           PORT: port,
           PUBLIC_URL: "",
         },
-        timeout: 30_000,
+        timeoutMs: 30_000,
       });
-    const bad = run(["--db", join(bot.dir, "bot.db")]);
+    const bad = await link(["--db", join(bot.dir, "bot.db")]);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toMatch(/^--name: expected the operator's name/);
-    const made = run(["--name", "Rina", "--db", join(bot.dir, "bot.db")]);
+    const made = await link(["--name", "Rina", "--db", join(bot.dir, "bot.db")]);
     expect(made.status).toBe(0);
-    const link = made.stdout.trim();
-    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/masuk/[\\w-]{43}$`));
+    const url = made.stdout.trim();
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/masuk/[\\w-]{43}$`));
     const browser = new Browser(bot.url);
-    const page = await browser.get(link);
+    const page = await browser.get(url);
     expect(page.text).toContain("Rina");
-    expect((await browser.post(link, { _csrf: hidden(page.text, "_csrf") ?? "" })).status).toBe(
-      303,
-    );
+    expect((await browser.post(url, { _csrf: hidden(page.text, "_csrf") ?? "" })).status).toBe(303);
     const csrf = hidden((await browser.get(`/console/kasus/${ref}`)).text, "_csrf") ?? "";
     await browser.post(`/console/kasus/${ref}/catatan`, { _csrf: csrf, text: "Dicek operator" });
     const events = bot.app.store.cases.events(bot.app.store.cases.byRef(ref)?.id ?? 0);

@@ -25,7 +25,7 @@ describe("web chat", () => {
     const cookie = first.headers.getSetCookie().find((c) => c.startsWith("jr_chat="));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    expect(first.text).toContain('<label for="text">');
+    expect(first.text).toContain('<label for="text"');
     expect(first.headers.get("content-security-policy")).toContain("script-src 'self'");
 
     const mid = hidden(first.text, "mid") as string;

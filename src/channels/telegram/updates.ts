@@ -61,12 +61,27 @@ async function withRetries(attempt: () => Promise<void>, log: Logger): Promise<v
 }
 
 /** The choice a tap means; data we did not make counts as a tap on an old menu. */
-function tapInput(data: string | undefined): UserInput {
+function tapInput(data: string | undefined, label: string | undefined): UserInput {
   const choice = decodeChoice(data);
   if (!choice) return { type: "choice", id: "", prompt: -1 };
-  return choice.prompt === undefined
-    ? { type: "choice", id: choice.id }
-    : { type: "choice", id: choice.id, prompt: choice.prompt };
+  return {
+    type: "choice",
+    id: choice.id,
+    ...(choice.prompt === undefined ? {} : { prompt: choice.prompt }),
+    ...(label ? { label } : {}),
+  };
+}
+
+/** The text of the button that carried `data`, without its "1. " number. */
+function buttonLabel(message: TapContext["callbackQuery"]["message"], data: string | undefined) {
+  if (!message || !data || !("reply_markup" in message)) return undefined;
+  for (const row of message.reply_markup?.inline_keyboard ?? []) {
+    for (const button of row) {
+      if ("callback_data" in button && button.callback_data === data)
+        return button.text.replace(/^\d+\.\s*/, "");
+    }
+  }
+  return undefined;
 }
 
 function inbound(ctx: Context, messageId: string, input: UserInput): Inbound {
@@ -110,7 +125,7 @@ export function routeUpdates(routes: Routes): Composer<Context> {
               .editMessageReplyMarkup()
               .catch((err: unknown) => log.debug({ err: String(err) }, "telegram_clear_failed"))
           : Promise.resolve();
-      const input = tapInput(ctx.callbackQuery.data);
+      const input = tapInput(ctx.callbackQuery.data, buttonLabel(msg, ctx.callbackQuery.data));
       await receive()(inbound(ctx, `cb:${ctx.callbackQuery.id}`, input));
       await Promise.all([answered, cleared]);
       return;

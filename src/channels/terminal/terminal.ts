@@ -2,6 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Channel, Outgoing, Receive } from "../channel.ts";
+import { wrapText } from "./wrap.ts";
+
+/** Width when the output is not a terminal (a pipe, a file). */
+export const DEFAULT_COLUMNS = 80;
 
 /** Options for the terminal chat. */
 export interface TerminalOptions {
@@ -11,15 +15,20 @@ export interface TerminalOptions {
   interactive: boolean;
   /** The one local user's address. */
   address?: string;
+  /** The terminal's width now (it may be resized); {@link DEFAULT_COLUMNS} when unknown. */
+  columns?: () => number | undefined;
 }
 
-/** Renders a bot message as terminal text: the message, then its numbered options. */
-export function renderForTerminal(out: Outgoing): string {
+/**
+ * Renders a bot message as terminal text: the message, then its numbered options, wrapped at
+ * word boundaries to `columns`.
+ */
+export function renderForTerminal(out: Outgoing, columns = DEFAULT_COLUMNS): string {
   const lines = [out.message.text];
   out.message.options?.forEach((o, i) => {
     lines.push(`  ${i + 1}. ${o.label}`);
   });
-  return `${lines.join("\n")}\n`;
+  return `${wrapText(lines.join("\n"), columns)}\n`;
 }
 
 /**
@@ -37,6 +46,10 @@ export class TerminalChannel implements Channel {
     this.closed = new Promise((resolve) => {
       this.resolveClosed = resolve;
     });
+  }
+
+  private get columns(): number {
+    return this.options.columns?.() || DEFAULT_COLUMNS;
   }
 
   private get address(): string {
@@ -77,7 +90,7 @@ export class TerminalChannel implements Channel {
   }
 
   async deliver(out: Outgoing): Promise<undefined> {
-    this.options.output.write(renderForTerminal(out));
+    this.options.output.write(renderForTerminal(out, this.columns));
     return undefined;
   }
 }

@@ -19,7 +19,15 @@ export interface WebChatLimits {
   perVisitor: number;
   /** Messages and new visitors per minute from one IP address. */
   perIp: number;
+  /**
+   * Option taps per minute from one visitor. Counted apart from typed messages, and more
+   * generously: tapping through a few sub-menus is not flooding.
+   */
+  tapsPerVisitor?: number;
 }
+
+/** Taps per minute a visitor may make when the configuration does not say. */
+export const DEFAULT_TAPS_PER_MINUTE = 60;
 
 /** What the channel needs. */
 export interface WebChatOptions {
@@ -59,6 +67,7 @@ export class WebChatChannel implements Channel {
   private stopped = false;
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly perVisitor: RateLimiter;
+  private readonly tapsPerVisitor: RateLimiter;
   private readonly perIp: RateLimiter;
   /** Message ids seen lately, so a form sent twice shows once in the transcript too. */
   private readonly seen = new Set<string>();
@@ -67,6 +76,10 @@ export class WebChatChannel implements Channel {
 
   constructor(private readonly options: WebChatOptions) {
     this.perVisitor = new RateLimiter(options.limits.perVisitor, 60_000);
+    this.tapsPerVisitor = new RateLimiter(
+      options.limits.tapsPerVisitor ?? DEFAULT_TAPS_PER_MINUTE,
+      60_000,
+    );
     this.perIp = new RateLimiter(options.limits.perIp, 60_000);
   }
 
@@ -119,22 +132,24 @@ export class WebChatChannel implements Channel {
       return "stopped";
     }
     const now = this.options.clock();
-    if (!this.perVisitor.allow(visitor.address, now) || !this.perIp.allow(visitor.ip, now)) {
+    // A tap is one of a few buttons the bot offered, so it has its own, larger allowance; the
+    // per-IP limit still bounds everything one address sends.
+    const perVisitor = input.type === "choice" ? this.tapsPerVisitor : this.perVisitor;
+    if (!perVisitor.allow(visitor.address, now) || !this.perIp.allow(visitor.ip, now)) {
       drop();
       return "limited";
     }
+    const shown = this.shown(visitor.address, input);
+    // Staff read the log: a tap is kept as the words on the button.
+    const passed: WebInput =
+      input.type === "choice" && shown !== input.id ? { ...input, label: shown } : input;
     const key = `${visitor.address}:${messageId}`;
     if (this.seen.has(key)) {
       // The same form sent again: the bot ignores it, and the second copy of a file goes.
       drop();
     } else {
       this.remember(key);
-      this.options.transcript.add(
-        visitor.address,
-        "in",
-        { text: this.shown(visitor.address, input) },
-        now,
-      );
+      this.options.transcript.add(visitor.address, "in", { text: shown }, now);
       this.wake(visitor.address);
     }
     this.inFlight++;
@@ -143,7 +158,7 @@ export class WebChatChannel implements Channel {
         channel: WEB_CHAT,
         address: visitor.address,
         messageId,
-        input,
+        input: passed,
         langHint: visitor.lang,
       });
     } finally {
@@ -156,6 +171,14 @@ export class WebChatChannel implements Channel {
   /** The latest transcript lines of a visitor, oldest first. */
   history(address: string, limit = 100): TranscriptEntry[] {
     return this.options.transcript.latest(address, limit);
+  }
+
+  /**
+   * The id of the oldest line the visitor's transcript still holds (undefined when it is
+   * empty). A page showing older lines shows what was erased (`hapus`) and must clear them.
+   */
+  oldest(address: string): number | undefined {
+    return this.options.transcript.oldest(address);
   }
 
   /**

@@ -1,9 +1,12 @@
+import { LINK_PATTERN } from "./links.ts";
+
 /**
  * The chat page's script (served as `/chat/chat.js`). Without it the page still works by form
  * posts and reloads; with it, messages are sent in the background and the bot's answers (and a
  * staff member's, minutes later) appear by long polling. Plain ES2017 for old phone browsers.
  */
 export const CHAT_JS = `(function () {
+  var LINKS = new RegExp(${JSON.stringify(LINK_PATTERN)}, "g");
   "use strict";
   var body = document.body;
   var log = document.getElementById("log");
@@ -20,7 +23,42 @@ export const CHAT_JS = `(function () {
     return Date.now().toString(36) + Math.random().toString(36).slice(2);
   }
   function say(text) { status.textContent = text || ""; }
-  function scroll() { window.scrollTo(0, document.body.scrollHeight); }
+  // The start of a new answer goes to the top of the screen: on a small phone the end of a
+  // long answer is not where reading begins.
+  function reveal(li) { if (li && li.scrollIntoView) li.scrollIntoView({ block: "start" }); }
+
+  // Numbers become tap-to-call links and case references stay on one line, as on the server.
+  function fill(li, text) {
+    var last = 0;
+    text.replace(LINKS, function (found) {
+      var at = arguments[arguments.length - 2];
+      if (at > last) li.appendChild(document.createTextNode(text.slice(last, at)));
+      var node;
+      if (arguments[4]) {
+        node = document.createElement("span");
+        node.className = "ref";
+      } else {
+        node = document.createElement("a");
+        node.href = "tel:" + (found.charAt(0) === "+" ? "+" : "") + found.replace(/D/g, "");
+      }
+      node.textContent = found;
+      li.appendChild(node);
+      last = at + found.length;
+      return found;
+    });
+    if (last < text.length) li.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  // Lines the server no longer holds were erased (\`hapus\`): they leave the page at once,
+  // so the next person holding a shared phone does not read them.
+  function forget(oldest) {
+    var items = log.querySelectorAll("li");
+    for (var i = 0; i < items.length; i++) {
+      var n = Number(items[i].getAttribute("data-id"));
+      if (oldest === null || n < oldest) items[i].parentNode.removeChild(items[i]);
+    }
+    if (oldest === null || !log.querySelector("li")) options.textContent = "";
+  }
 
   function showOptions(message) {
     options.textContent = "";
@@ -52,16 +90,37 @@ export const CHAT_JS = `(function () {
     who.className = "who";
     who.textContent = body.getAttribute(entry.direction === "in" ? "data-you" : "data-bot");
     li.appendChild(who);
-    li.appendChild(document.createTextNode(entry.message.text));
+    fill(li, entry.message.text);
     log.appendChild(li);
+    return li;
   }
 
+  // One answer may be several messages arriving over several polls: the page scrolls to the
+  // first message of an answer and leaves the reader there while the rest arrives below. A
+  // message after a pause (a staff reply minutes later) starts a new answer.
+  var answerOpen = false;
+  var lastOutAt = 0;
   function receive(entries) {
     if (!entries.length) return;
-    entries.forEach(add);
+    var target = null;
+    entries.forEach(function (entry) {
+      var li = add(entry);
+      if (!li) return;
+      if (entry.direction === "in") {
+        answerOpen = false;
+        if (!target) target = li;
+        return;
+      }
+      var now = Date.now();
+      if (!answerOpen || now - lastOutAt > 3000) {
+        answerOpen = true;
+        target = li;
+      }
+      lastOutAt = now;
+    });
     var last = entries[entries.length - 1];
     showOptions(last.direction === "out" ? last.message : null);
-    scroll();
+    reveal(target);
   }
 
   function poll() {
@@ -73,6 +132,7 @@ export const CHAT_JS = `(function () {
       .then(function (data) {
         failures = 0;
         if (status.getAttribute("data-offline")) { say(""); status.removeAttribute("data-offline"); }
+        if (data.oldest !== undefined) forget(data.oldest);
         receive(data.entries || []);
         setTimeout(poll, 50);
       })
@@ -101,6 +161,12 @@ export const CHAT_JS = `(function () {
   }
 
   var file = document.getElementById("file");
+  var fileName = document.getElementById("file-name");
+  if (file && fileName) {
+    file.addEventListener("change", function () {
+      fileName.textContent = file.files && file.files.length ? "📎 " + file.files[0].name : "";
+    });
+  }
   form.addEventListener("submit", function (event) {
     // A file goes with the form itself (the page reloads with the answer).
     if (file && file.files && file.files.length) return;
@@ -125,7 +191,7 @@ export const CHAT_JS = `(function () {
     var prompt = options.querySelector("input[name=prompt]");
     send({ choice: b.value, prompt: prompt ? Number(prompt.value) : undefined });
   });
-  scroll();
+  reveal(document.getElementById("latest"));
   poll();
 })();
 `;

@@ -19,4 +19,5 @@ export const WEB_CHAT_KEYS: readonly string[] = [
   "webchat.file_label",
   "webchat.file_too_large",
   "webchat.file_unsupported",
+  "webchat.switch_command",
 ];

@@ -2,16 +2,35 @@ import { randomUUID } from "node:crypto";
 import type { Lang, OutMessage } from "../../engine/types.ts";
 import { type Html, html } from "../../http/html.ts";
 import { pendingOptions } from "./channel.ts";
+import { linkedText } from "./links.ts";
 import type { TranscriptEntry } from "./ports.ts";
 import { ACCEPT } from "./upload.ts";
 
 /** A web chat text in the page's language. */
 export type ChatT = (key: string) => string;
 
-/** One transcript line as a list item. */
-function line(t: ChatT, entry: TranscriptEntry): Html {
+/** One transcript line as a list item; `latest` marks where the newest answer begins. */
+function line(t: ChatT, entry: TranscriptEntry, latest: boolean): Html {
   const who = entry.direction === "in" ? t("you") : t("bot");
-  return html`<li class="${entry.direction}" data-id="${entry.id}"><span class="who">${who}</span>${entry.message.text}</li>`;
+  return html`<li class="${entry.direction}" data-id="${entry.id}"${latest ? html` id="latest"` : ""}><span class="who">${who}</span>${linkedText(entry.message.text)}</li>`;
+}
+
+/**
+ * The id of the line a reader should see first: the first of the bot's last answers (one turn
+ * may be several messages), or the last line when the person wrote last.
+ */
+export function latestStart(entries: readonly TranscriptEntry[]): number | undefined {
+  let i = entries.length - 1;
+  if (i < 0) return undefined;
+  while (i > 0 && entries[i]?.direction === "out" && entries[i - 1]?.direction === "out") i--;
+  return entries[i]?.id;
+}
+
+/** The page's one language switch: page labels and the bot's language change together. */
+function languageSwitch(t: ChatT, lang: Lang): Html {
+  const button = (to: Lang, name: string) =>
+    html`<button type="submit" name="to" value="${to}" lang="${to}"${lang === to ? html` aria-pressed="true"` : html` aria-pressed="false"`}>${name}</button>`;
+  return html`<form method="post" action="/chat/bahasa" class="lang" aria-label="${t("language")}">${button("id", "Indonesia")}${button("mad", "Madhurâ")}</form>`;
 }
 
 /** The buttons for the options the bot is waiting on (also the no-JavaScript way to tap them). */
@@ -33,6 +52,7 @@ export function chatPage(
   notice?: string,
 ): Html {
   const last = entries.at(-1)?.id ?? 0;
+  const latest = latestStart(entries);
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -45,27 +65,28 @@ export function chatPage(
 <body data-offline="${t("offline")}" data-too-fast="${t("too_fast")}" data-unavailable="${t("unavailable")}" data-empty="${t("empty")}" data-you="${t("you")}" data-bot="${t("bot")}" data-hint="${t("options_hint")}">
 <header>
 <h1>${t("title")}</h1>
-<nav aria-label="${t("language")}"><a href="/chat?lang=id" lang="id"${lang === "id" ? html` aria-current="true"` : ""}>Indonesia</a> · <a href="/chat?lang=mad" lang="mad"${lang === "mad" ? html` aria-current="true"` : ""}>Madhurâ</a></nav>
+${languageSwitch(t, lang)}
 </header>
 <main>
 <p class="intro">${t("intro")}</p>
 <p class="note">${t("review_note")}</p>
 <ol id="log" class="log" aria-live="polite" aria-label="${t("log_label")}" data-after="${last}">
-${entries.map((e) => line(t, e))}
+${entries.map((e) => line(t, e, e.id === latest))}
 </ol>
 <div id="options">${optionsForm(t, pendingOptions(entries))}</div>
 <p id="status" class="status" role="status">${notice ?? ""}</p>
 <form id="send" method="post" action="/chat" enctype="multipart/form-data">
 <input type="hidden" name="mid" value="${randomUUID()}">
-<label for="text">${t("input_label")}</label>
+<label for="text" class="hidden">${t("input_label")}</label>
 <div class="row">
-<textarea id="text" name="text" rows="2" maxlength="2000" autocomplete="off"></textarea>
+<input type="file" id="file" name="file" accept="${ACCEPT}" class="hidden-file">
+<label for="file" class="attach" title="${t("file_label")}"><span aria-hidden="true">📎</span><span class="hidden">${t("file_label")}</span></label>
+<textarea id="text" name="text" rows="1" maxlength="2000" autocomplete="off" placeholder="${t("input_label")}"></textarea>
 <button type="submit">${t("send")}</button>
 </div>
-<label for="file" class="file">${t("file_label")}</label>
-<input type="file" id="file" name="file" accept="${ACCEPT}">
+<p id="file-name" class="file-name"></p>
 </form>
-<p class="refresh"><a href="/chat#send">${t("refresh")}</a></p>
+<p class="refresh"><a href="/chat#latest">${t("refresh")}</a></p>
 </main>
 </body>
 </html>`;

@@ -17,4 +17,6 @@ export interface TranscriptStore {
   add(address: string, direction: "in" | "out", message: OutMessage, now: number): number;
   after(address: string, afterId: number, limit?: number): TranscriptEntry[];
   latest(address: string, limit?: number): TranscriptEntry[];
+  /** The id of the oldest entry kept for the address, if any. */
+  oldest(address: string): number | undefined;
 }

@@ -193,7 +193,28 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
         result === "limited" ? 429 : 503,
       );
     }
-    return c.redirect("/chat#send", 303);
+    return c.redirect("/chat#latest", 303);
+  });
+
+  // The page's one language switch: the labels (a cookie) and the bot (the command that sets
+  // the user's language, which also shows in the conversation) change together.
+  web.post("/chat/bahasa", async (c) => {
+    if (!sameOrigin(c)) return c.text("forbidden", 403);
+    const fields = await c.req.parseBody();
+    const to = fields.to;
+    if (!isLang(to)) return c.redirect("/chat", 303);
+    setCookie(c, LANG_COOKIE, to, {
+      path: "/",
+      sameSite: "Lax",
+      secure,
+      maxAge: CHAT_COOKIE_DAYS * 86_400,
+    });
+    const who = visitor(c, true);
+    if (who) {
+      const command = options.t(to, "webchat.switch_command");
+      await channel.send({ ...who, lang: to }, { type: "text", text: command }, randomUUID());
+    }
+    return c.redirect("/chat#latest", 303);
   });
 
   web.post("/chat/api/send", async (c) => {
@@ -226,6 +247,8 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
     c.header("Cache-Control", "no-store");
     return c.json({
       entries: entries.map((e) => ({ id: e.id, direction: e.direction, message: e.message })),
+      // Lines older than this were erased: the page drops them (a shared phone after `hapus`).
+      oldest: channel.oldest(who.address) ?? null,
     });
   });
 

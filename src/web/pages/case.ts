@@ -14,6 +14,8 @@ export interface CaseView {
   /** The reporter's conversation with the bot, oldest first; undefined once they erased it. */
   conversation: readonly LoggedMessage[] | undefined;
   events: readonly CaseEvent[];
+  /** A staff member's display name by `channel:id`, when known. */
+  nameOf: (actor: string) => string | undefined;
 }
 
 const isMediaList = (value: VarValue) =>
@@ -59,7 +61,7 @@ ${fact("fact_channel", text.label("staff.channel_", record.reporterChannel ?? "-
 ${fact("fact_lang", text.label("staff.lang_", record.reporterLang ?? "id"))}
 ${fact("fact_created", wib(record.createdAt))}
 ${fact("fact_first_response", record.firstResponseAt ? wib(record.firstResponseAt) : "-")}
-${fact("fact_assignee", record.assignee ?? "-")}
+${fact("fact_assignee", record.assignee ? text.actor(record.assignee, view.nameOf) : "-")}
 ${fact("fact_office", record.office ?? "-")}
 </dl>`;
   const answers = Object.entries(record.answers).filter(([, v]) => !isMediaList(v));
@@ -80,7 +82,7 @@ ${fact("fact_office", record.office ?? "-")}
         return html`<li class="${cls}"><span class="meta">${c(who)} · ${wib(m.createdAt)}</span>${m.text ?? `(${m.kind})`}</li>`;
       })}</ol>`
     : html`<p>${c("conversation_none")}</p>`;
-  const history = html`<ol>${view.events.map((e) => html`<li>${text.historyLine(e)}</li>`)}</ol>`;
+  const history = html`<ol>${view.events.map((e) => html`<li>${text.historyLine(e, view.nameOf)}</li>`)}</ol>`;
   const claim =
     record.status === "new"
       ? html`<form method="post" action="${action("ambil")}">${csrf}<button type="submit">${c("claim_button")}</button></form>`

@@ -4,6 +4,7 @@ import { normalizeCaseRef } from "../../runtime/case-ref.ts";
 import type { StaffCommand } from "../../staff/commands.ts";
 import type { CaseFilter } from "../../store/cases.ts";
 import { type ConsoleContext, type ConsoleEnv, type ConsoleWeb, field } from "../context.ts";
+import { LIVE_JS, LIVE_JS_PATH, WAITING_PATH } from "../live.ts";
 import { mediaResponse } from "../media.ts";
 import { casePage } from "../pages/case.ts";
 import { caseListPage } from "../pages/cases.ts";
@@ -40,9 +41,17 @@ export function caseRoutes(web: ConsoleWeb, x: ConsoleContext): void {
         offset,
         pageSize: PAGE_SIZE,
         more: found.length > PAGE_SIZE,
+        nameOf: (actor: string) => store.settings.staffName(actor),
+        waiting: store.cases.waiting(),
       }),
     );
   });
+
+  web.get(LIVE_JS_PATH, (ctx) =>
+    ctx.body(LIVE_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" }),
+  );
+  // Counts only, no reporter's data: the list page's script asks this every few seconds.
+  web.get(WAITING_PATH, (ctx) => ctx.json(store.cases.waiting()));
 
   const findCase = (ctx: Context<ConsoleEnv>) => {
     const ref = normalizeCaseRef(ctx.req.param("ref") ?? "");
@@ -63,6 +72,7 @@ export function caseRoutes(web: ConsoleWeb, x: ConsoleContext): void {
       attachments: store.cases.attachments(record.id),
       conversation: record.userId === null ? undefined : store.messages.recent(record.userId, 500),
       events: store.cases.events(record.id),
+      nameOf: (actor: string) => store.settings.staffName(actor),
     };
     return x.show(ctx, casePage(text, session, view, flash));
   });
