@@ -5,9 +5,10 @@
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
+import { parseStaffHours } from "./schedule/staff-hours.ts";
 import type { Config } from "./config.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
-import type { EngineSettings, Translator } from "./engine/deps.ts";
+import type { EngineSettings, StaffHours, Translator } from "./engine/deps.ts";
 import type { FlowSet } from "./engine/flow.ts";
 import type { MediaRef } from "./engine/types.ts";
 import { formatProblem } from "./flows/problem.ts";
@@ -42,6 +43,12 @@ export function loadCheckedContent(root = PROJECT_ROOT): Content {
   return content;
 }
 
+function staffHours(text: string | undefined): StaffHours | undefined {
+  if (!text) return undefined;
+  const parsed = parseStaffHours(text);
+  return "error" in parsed ? undefined : parsed;
+}
+
 /** Engine settings from the configuration. */
 export function engineSettings(config: Config): EngineSettings {
   return {
@@ -49,6 +56,8 @@ export function engineSettings(config: Config): EngineSettings {
     idleMs: config.SESSION_IDLE_MINUTES * 60_000,
     maxSteps: 100,
     maxRetries: 2,
+    staffHours: staffHours(config.STAFF_HOURS),
+    retentionDays: config.RETENTION_DAYS,
   };
 }
 
@@ -61,10 +70,11 @@ export function engineBase(content: Content, settings: EngineSettings, log: Logg
     settings,
     lexicon: reference.lexicon,
     sources: reference.sources,
+    places: reference.places,
     params: reference.params,
     commands: reference.commands,
     understand: content.understanding
-      ? new Matcher(content.understanding, reference.sources.countries ?? []).understand
+      ? new Matcher(content.understanding, reference.sources.places ?? []).understand
       : undefined,
   };
 }

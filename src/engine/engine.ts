@@ -69,8 +69,12 @@ export function step(
   machine.handle(input, prev);
   const { turn } = machine;
   turn.state = { ...turn.state, lastActive: deps.now };
-  // A first message always says what this service is, even when it goes straight to a flow.
-  const effects = prev === null && !machine.greeted ? [intro(turn), ...turn.effects] : turn.effects;
+  // A first message always says what this service is, even when it goes straight to a flow —
+  // except in danger: then the first message the person sees holds the numbers to call.
+  const effects =
+    prev === null && !machine.greeted && !machine.inDanger
+      ? [intro(turn), ...turn.effects]
+      : turn.effects;
   return { state: turn.state, effects };
 }
 
@@ -90,6 +94,8 @@ type AnyKind = NodeKind<{ type: string }>;
 class Machine {
   /** True once the menu flow's greeting was shown in this step. */
   greeted = false;
+  /** True once a danger rule started a flow in this step. */
+  inDanger = false;
 
   constructor(readonly turn: Turn) {}
 
@@ -279,10 +285,17 @@ class Machine {
     }
     const usable = (f: string | null | undefined): f is string =>
       !!f && this.deps.flows.has(f) && f !== back?.flow;
+    const danger = result?.urgent ? this.dangerFlow(result.flow) : undefined;
+    if (result && danger && danger !== back?.flow) {
+      this.turn.log("info", "understood", { flow: danger, confidence: "high" });
+      this.inDanger = true;
+      if (back) this.emergency(back, danger);
+      else this.start(danger, result.vars);
+      return;
+    }
     if (result && result.confidence === "high" && usable(result.flow)) {
       this.turn.log("info", "understood", { flow: result.flow, confidence: "high" });
-      if (back && result.flow === EMERGENCY_FLOW) this.emergency(back);
-      else this.start(result.flow, result.vars);
+      this.start(result.flow, result.vars);
       return;
     }
     // The way out ("menu" or "back") is always offered, so the menu is not offered twice.
@@ -316,27 +329,37 @@ class Machine {
     this.go(`@${flow}`);
   }
 
+  /** The flow a danger rule asks for, or the emergency flow when that one is not loaded. */
+  private dangerFlow(flow: string | null): string | undefined {
+    if (flow && this.deps.flows.has(flow)) return flow;
+    return this.deps.flows.has(EMERGENCY_FLOW) ? EMERGENCY_FLOW : undefined;
+  }
+
   /**
-   * Danger words in an answer that does not fit the question go to the emergency flow at once
-   * (an answer that fits, such as a free-text description, is kept as the answer).
+   * Danger words in an answer that does not fit the question go to their flow (emergency or
+   * crisis) at once; an answer that fits, such as a free-text description, is kept as the
+   * answer. Inside that same flow they change nothing.
    */
   private urgent(input: UserInput, prompt: NodePrompt): boolean {
-    if (input.type !== "text" || prompt.flow === EMERGENCY_FLOW) return false;
-    if (!this.deps.flows.has(EMERGENCY_FLOW)) return false;
+    if (input.type !== "text") return false;
     const result = this.deps.understand?.(clip(input.text), this.state.lang);
-    if (result?.flow !== EMERGENCY_FLOW || result.confidence !== "high") return false;
-    this.emergency({ flow: prompt.flow, node: prompt.node });
+    if (!result?.urgent || result.confidence !== "high") return false;
+    const flow = this.dangerFlow(result.flow);
+    if (!flow || flow === prompt.flow) return false;
+    this.inDanger = true;
+    this.emergency({ flow: prompt.flow, node: prompt.node }, flow);
     return true;
   }
 
   /**
-   * Danger in the middle of a flow: the emergency flow runs at once, and the question it
-   * interrupted is asked again afterwards, so nothing already answered (a report) is lost.
+   * Danger in the middle of a flow: the emergency (or crisis) flow runs at once, and the
+   * question it interrupted is asked again afterwards, so nothing already answered (a report)
+   * is lost.
    */
-  private emergency(here: Position): void {
+  private emergency(here: Position, flow: string): void {
     this.turn.log("info", "danger_mid_flow");
     this.interrupt(here);
-    this.go(`@${EMERGENCY_FLOW}`);
+    this.go(`@${flow}`);
   }
 
   private answerSystem(prompt: SystemPrompt, sent: UserInput): void {

@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import type * as z from "zod";
-import type { ChoiceItem, Command, Lexicon } from "../engine/deps.ts";
+import type { ChoiceItem, Command, Lexicon, PlaceHelp } from "../engine/deps.ts";
 import { fold } from "../engine/text.ts";
 import type { Lang } from "../engine/types.ts";
 import type { Problem } from "../flows/problem.ts";
+import { placeHelp, placeKeys } from "./places.ts";
 import { CommandEntry, Contact, Country, LexiconFile } from "./schema.ts";
 import { readYamlFile } from "./yaml-file.ts";
 
@@ -12,8 +13,15 @@ export interface Reference {
   contacts: Contact[];
   commands: Command[];
   lexicon: Record<Lang, Lexicon>;
-  /** Lists an `ask` node can offer, by name (`countries`). */
+  /**
+   * Lists an `ask` node can offer, by name: `countries` (destinations) and `places` (Indonesia
+   * and the destinations: where someone is now).
+   */
   sources: Record<string, ChoiceItem[]>;
+  /** The help that works in each place, by place id (data/countries.yaml). */
+  places: Record<string, PlaceHelp>;
+  /** Message keys the places' lines use (the checker requires them in every language). */
+  placeKeys: string[];
   /** Values messages may interpolate: `{{contacts.<id>.<field>}}`. */
   params: Record<string, unknown>;
   problems: Problem[];
@@ -66,12 +74,21 @@ export function loadReference(dir: string): Reference {
           skip: foldAll(lexiconFile[l].skip),
         }
       : empty;
+  const item = (c: Country): ChoiceItem => ({
+    id: c.id,
+    label: c.label,
+    aliases: foldAll(c.aliases),
+    ...(c.offer ? {} : { hidden: true }),
+  });
   return {
     contacts,
     commands,
+    places: Object.fromEntries(countries.map((c) => [c.id, placeHelp(c)])),
+    placeKeys: [...new Set(countries.flatMap(placeKeys))],
     lexicon: { id: lex("id"), mad: lex("mad") },
     sources: {
-      countries: countries.map((c) => ({ id: c.id, label: c.label, aliases: foldAll(c.aliases) })),
+      countries: countries.filter((c) => !c.home).map(item),
+      places: [...countries.filter((c) => c.home), ...countries.filter((c) => !c.home)].map(item),
     },
     params: { contacts: Object.fromEntries(contacts.map((c) => [c.id, c])) },
     problems,

@@ -1,27 +1,39 @@
 /**
  * Safety first: words of danger (disiksa, dipukul, ditahan, disekap, bunuh diri, tolong
- * darurat … and their Madurese forms) send a message to the emergency flow before any ranking.
- * The rules live in `data/understanding/danger.yaml`.
+ * darurat … and their Madurese forms) send a message to the emergency flow before any ranking;
+ * a rule may name another flow (`flow: crisis` for self-harm). The rules live in
+ * `data/understanding/danger.yaml`.
  */
 import type { DangerFile, What } from "./data.ts";
 import { compileRule, matches, type WordRule } from "./rules.ts";
+
+/** The flow a danger rule starts when it names none. */
+export const DEFAULT_DANGER_FLOW = "emergency";
 
 /** A danger rule that fired. */
 export interface DangerHit {
   name: string;
   /** What happened, when the rule says (violence, detained …). */
   what: What | undefined;
+  /** The flow to start (the rule's `flow`, else `emergency`). */
+  flow: string;
 }
 
 /** The danger rules, compiled. */
 export class DangerRules {
-  private readonly rules: { name: string; what: What | undefined; rule: WordRule }[];
+  private readonly rules: {
+    name: string;
+    what: What | undefined;
+    flow: string;
+    rule: WordRule;
+  }[];
 
   /** `words` turns a rule entry into the words the matcher compares. */
   constructor(file: DangerFile, words: (entry: string) => string[]) {
     this.rules = file.rules.map((r) => ({
       name: r.name,
       what: r.what,
+      flow: r.flow ?? DEFAULT_DANGER_FLOW,
       rule: compileRule(r, words),
     }));
   }
@@ -29,7 +41,7 @@ export class DangerRules {
   /** The first rule the message's words meet, if any. */
   check(words: readonly string[]): DangerHit | undefined {
     const hit = this.rules.find((r) => matches(r.rule, words));
-    return hit && { name: hit.name, what: hit.what };
+    return hit && { name: hit.name, what: hit.what, flow: hit.flow };
   }
 
   /** Every word the rules look for (so that typos of them can be recognised). */

@@ -70,7 +70,16 @@ const needsCondition = { message: "a rule needs `any` or `all`" };
 export const DangerFile = z.strictObject({
   rules: z.array(
     z
-      .strictObject({ name: z.string(), what: z.enum(WHAT_VALUES).optional(), ...RuleFields })
+      .strictObject({
+        name: z.string(),
+        what: z.enum(WHAT_VALUES).optional(),
+        /** The flow the rule starts (default `emergency`; `crisis` for self-harm). */
+        flow: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/, "a flow id")
+          .optional(),
+        ...RuleFields,
+      })
       .refine(hasCondition, needsCondition),
   ),
 });

@@ -168,7 +168,8 @@ export class Matcher {
         .slice(0, MAX_ALTERNATIVES)
         .map((r) => r.flow);
 
-    if (danger) return answer(EMERGENCY, "high", 1, alternativesTo(EMERGENCY, top?.score ?? 0));
+    if (danger)
+      return answer(danger.flow, "high", 1, alternativesTo(danger.flow, top?.score ?? 0));
     // Only small words ("permisi, mau tanya", "min?"): the menu is the answer.
     if (content.length === 0)
       return words.length > 0 ? answer(MENU, "high", 1) : answer(null, "low", 0);
@@ -202,7 +203,7 @@ export class Matcher {
     danger: DangerHit | undefined,
   ): Vars {
     const vars: Vars = { intent_text: text.trim().slice(0, MAX_INTENT_TEXT) };
-    if (!flow || !REPORTING.has(flow)) return vars;
+    if (!flow || !(REPORTING.has(flow) || danger)) return vars;
     // A danger rule says what happened itself (or, for self-harm, nothing).
     const what = danger ? danger.what : this.report.whatHappened(words);
     if (what) vars.what = what;
@@ -213,8 +214,8 @@ export class Matcher {
 
   /** The engine's view: {@link Understand}. */
   readonly understand: Understand = (text) => {
-    const { flow, confidence, alternatives, lang, vars } = this.match(text);
-    return { flow, confidence, alternatives, lang, vars };
+    const { flow, confidence, alternatives, lang, vars, danger } = this.match(text);
+    return { flow, confidence, alternatives, lang, vars, ...(danger ? { urgent: true } : {}) };
   };
 
   /** The example phrases, in index order (for checks and the evaluation). */

@@ -47,6 +47,7 @@ export class EngineTalk {
       settings: { defaultLang: this.lang, idleMs: 3_600_000, maxSteps: 100, maxRetries: 2 },
       lexicon: reference.lexicon,
       sources: reference.sources,
+      places: reference.places,
       params: reference.params,
       commands: reference.commands,
       understand: this.understand,
