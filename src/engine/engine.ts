@@ -41,6 +41,8 @@ export const MENU_FLOW = "menu";
 export const HUMAN_FLOW = "human";
 /** The flow for someone in danger now; danger words reach it from any question. */
 export const EMERGENCY_FLOW = "emergency";
+/** The variable a danger message fills with where the person in danger is now. */
+export const DANGER_PLACE = "where";
 const MAX_STACK = 4;
 /** While waiting for staff, the bot acknowledges additions at most this often. */
 const ACK_EVERY_MS = 10 * 60_000;
@@ -289,7 +291,7 @@ class Machine {
     if (result && danger && danger !== back?.flow) {
       this.turn.log("info", "understood", { flow: danger, confidence: "high" });
       this.inDanger = true;
-      if (back) this.emergency(back, danger);
+      if (back) this.emergency(back, danger, result.vars);
       else this.start(danger, result.vars);
       return;
     }
@@ -347,7 +349,7 @@ class Machine {
     const flow = this.dangerFlow(result.flow);
     if (!flow || flow === prompt.flow) return false;
     this.inDanger = true;
-    this.emergency({ flow: prompt.flow, node: prompt.node }, flow);
+    this.emergency({ flow: prompt.flow, node: prompt.node }, flow, result.vars);
     return true;
   }
 
@@ -356,9 +358,11 @@ class Machine {
    * question it interrupted is asked again afterwards, so nothing already answered (a report)
    * is lost.
    */
-  private emergency(here: Position, flow: string): void {
+  private emergency(here: Position, flow: string, vars: Vars): void {
     this.turn.log("info", "danger_mid_flow");
     this.interrupt(here);
+    // Only where the person in danger is: the interrupted flow's answers stay as they are.
+    this.turn.set(DANGER_PLACE, typeof vars[DANGER_PLACE] === "string" ? vars[DANGER_PLACE] : "");
     this.go(`@${flow}`);
   }
 

@@ -251,7 +251,8 @@ function lookupPath(root: unknown, path: string[]): boolean {
     if (typeof value !== "object" || value === null || !(part in value)) return false;
     value = (value as Record<string, unknown>)[part];
   }
-  return value !== undefined && value !== null && value !== "";
+  // "" is a value (an empty list of names, shown only behind a `data … set` branch).
+  return value !== undefined && value !== null;
 }
 
 /** Runs every check. */

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type * as z from "zod";
 import type { ChoiceItem, Command, Lexicon, PlaceHelp } from "../engine/deps.ts";
@@ -5,7 +6,7 @@ import { fold } from "../engine/text.ts";
 import type { Lang } from "../engine/types.ts";
 import type { Problem } from "../flows/problem.ts";
 import { placeHelp, placeKeys } from "./places.ts";
-import { CommandEntry, Contact, Country, LexiconFile } from "./schema.ts";
+import { CommandEntry, Contact, Country, LexiconFile, Referral } from "./schema.ts";
 import { readYamlFile } from "./yaml-file.ts";
 
 /** The reference data in `data/`, ready for the engine. */
@@ -45,6 +46,18 @@ export function loadReference(dir: string): Reference {
   const countries = read(dir, "countries.yaml", Country.array(), problems) ?? [];
   const commandFile = read(dir, "commands.yaml", CommandEntry.array(), problems) ?? [];
   const lexiconFile = read(dir, "lexicon.yaml", LexiconFile, problems);
+  // Optional: a deployment without referral arrangements needs no file.
+  const referrals = existsSync(join(dir, "referrals.yaml"))
+    ? (read(dir, "referrals.yaml", Referral.array().nullable(), problems) ?? [])
+    : [];
+  for (const [i, r] of referrals.entries()) {
+    if (referrals.findIndex((o) => o.id === r.id) !== i)
+      problems.push({
+        severity: "error",
+        file: "data/referrals.yaml",
+        message: `duplicate id "${r.id}"`,
+      });
+  }
 
   const ids = new Set<string>();
   for (const c of contacts) {
@@ -90,7 +103,11 @@ export function loadReference(dir: string): Reference {
       countries: countries.filter((c) => !c.home).map(item),
       places: [...countries.filter((c) => c.home), ...countries.filter((c) => !c.home)].map(item),
     },
-    params: { contacts: Object.fromEntries(contacts.map((c) => [c.id, c])) },
+    params: {
+      contacts: Object.fromEntries(contacts.map((c) => [c.id, c])),
+      // Offices staff refer cases to under an arrangement; "" when there are none.
+      referrals: { names: referrals.map((r) => r.name).join(", ") },
+    },
     problems,
   };
 }

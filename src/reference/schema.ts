@@ -124,3 +124,20 @@ const LexiconEntry = z.strictObject({ yes: words, no: words, skip: words });
 
 /** Yes/no/skip words per language. */
 export const LexiconFile = z.strictObject({ id: LexiconEntry, mad: LexiconEntry });
+
+/**
+ * An office this deployment really works with (`data/referrals.yaml`): staff refer cases to it
+ * under an arrangement, so the bot may name it. Empty by default: then the bot only says staff
+ * MAY pass a case on.
+ */
+export const Referral = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** The office's name as users know it. */
+  name: z.string().min(1),
+  /** What the arrangement covers, for staff (never shown to users). */
+  covers: z.string().min(1),
+  /** When the arrangement was agreed (YYYY-MM-DD), and who in the office confirmed it. */
+  agreed: isoDate,
+  contact_person: z.string().min(1),
+});
+export type Referral = z.infer<typeof Referral>;

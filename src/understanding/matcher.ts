@@ -193,8 +193,8 @@ export class Matcher {
   }
 
   /**
-   * What the message gives the flow: the message itself, and for a report (or an emergency)
-   * what happened and where, when the message says so.
+   * What the message gives the flow: the message itself, and for a report what happened and
+   * the `country`, when the message says so; after a danger rule, `where` the person is.
    */
   private vars(
     text: string,
@@ -208,7 +208,8 @@ export class Matcher {
     const what = danger ? danger.what : this.report.whatHappened(words);
     if (what) vars.what = what;
     const country = this.report.country(text.slice(0, MAX_INTENT_TEXT));
-    if (country) vars.country = country;
+    // Danger: where the person in danger is now (the emergency and crisis flows' `where`).
+    if (country) vars[danger ? "where" : "country"] = country;
     return vars;
   }
 
