@@ -5,7 +5,6 @@
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
-import { parseStaffHours } from "./schedule/staff-hours.ts";
 import type { Config } from "./config.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
 import type { EngineSettings, StaffHours, Translator } from "./engine/deps.ts";
@@ -17,6 +16,7 @@ import type { Logger } from "./log.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
 import { FloodGuard } from "./runtime/flood.ts";
 import { type EngineBase, Runtime } from "./runtime/runtime.ts";
+import { parseStaffHours } from "./schedule/staff-hours.ts";
 import type { StaffCommand } from "./staff/commands.ts";
 import { StaffDesk, type StaffIdentity } from "./staff/desk.ts";
 import { StaffDirectory } from "./staff/directory.ts";

@@ -15,7 +15,9 @@ import type { Vars } from "./types.ts";
  */
 export const Condition = z.union([
   z.strictObject({
-    data: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, "a data path such as `referrals.names`"),
+    data: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, "a data path such as `referrals.names`"),
     set: z.boolean(),
   }),
   z.strictObject({ var: varName, equals: scalar }),

@@ -49,9 +49,7 @@ export const Flow = z.strictObject({
    */
   sources: z
     .array(
-      z
-        .string()
-        .regex(/^§(\d+|[A-J])(\.\d+)*$/, "a fact-sheet section such as `§3.1` or `§A.2`"),
+      z.string().regex(/^§(\d+|[A-J])(\.\d+)*$/, "a fact-sheet section such as `§3.1` or `§A.2`"),
     )
     .optional(),
   start: id,

@@ -67,10 +67,19 @@ export type EmergencyNumber = z.infer<typeof EmergencyNumber>;
 export const HelpLine = z
   .strictObject({
     name: z.string().min(1),
-    phone: z.string().regex(/^\+?[\d -]+$/, "digits, spaces and dashes only").optional(),
-    whatsapp: z.string().regex(/^\+?[\d -]+$/, "digits, spaces and dashes only").optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[\d -]+$/, "digits, spaces and dashes only")
+      .optional(),
+    whatsapp: z
+      .string()
+      .regex(/^\+?[\d -]+$/, "digits, spaces and dashes only")
+      .optional(),
     /** A message key (namespace `places`) that says what the line is for, or its hours. */
-    note: z.string().regex(/^places\.[a-z0-9_]+$/).optional(),
+    note: z
+      .string()
+      .regex(/^places\.[a-z0-9_]+$/)
+      .optional(),
     ...Sourced,
   })
   .refine((l) => l.phone !== undefined || l.whatsapp !== undefined, "a `phone` or a `whatsapp`");

@@ -168,8 +168,7 @@ export class Matcher {
         .slice(0, MAX_ALTERNATIVES)
         .map((r) => r.flow);
 
-    if (danger)
-      return answer(danger.flow, "high", 1, alternativesTo(danger.flow, top?.score ?? 0));
+    if (danger) return answer(danger.flow, "high", 1, alternativesTo(danger.flow, top?.score ?? 0));
     // Only small words ("permisi, mau tanya", "min?"): the menu is the answer.
     if (content.length === 0)
       return words.length > 0 ? answer(MENU, "high", 1) : answer(null, "low", 0);

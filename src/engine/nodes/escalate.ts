@@ -72,7 +72,10 @@ export const escalate: NodeKind<EscalateNode> = {
     // Whether a person reads it now, and if not, when: the next messages say so honestly.
     const hours = turn.deps.settings.staffHours;
     turn.set("staff_open", hours ? (hours.isOpen(turn.deps.now) ? "open" : "closed") : "unset");
-    turn.set("staff_next", hours && !hours.isOpen(turn.deps.now) ? hours.nextOpen(turn.deps.now) : "");
+    turn.set(
+      "staff_next",
+      hours && !hours.isOpen(turn.deps.now) ? hours.nextOpen(turn.deps.now) : "",
+    );
     turn.emit({ type: "open_case", draft });
     // From now on, what the user writes outside a flow goes to the case (see the staff desk).
     turn.state = { ...turn.state, mode: "awaiting_staff", openCase: draft.ref };

@@ -27,7 +27,10 @@ export const HelplinesNode = z.strictObject({
   var: varName,
   text: messageKey,
   none: messageKey,
-  only: z.array(z.enum(["emergency", "mission", "workers"])).min(1).optional(),
+  only: z
+    .array(z.enum(["emergency", "mission", "workers"]))
+    .min(1)
+    .optional(),
   next: target.optional(),
 });
 export type HelplinesNode = z.infer<typeof HelplinesNode>;
