@@ -43,6 +43,8 @@ export const HUMAN_FLOW = "human";
 export const EMERGENCY_FLOW = "emergency";
 /** The variable a danger message fills with where the person in danger is now. */
 export const DANGER_PLACE = "where";
+/** The variable a danger message sets when it also says someone is hurting the person. */
+export const DANGER_HURT = "hurt";
 const MAX_STACK = 4;
 /** While waiting for staff, the bot acknowledges additions at most this often. */
 const ACK_EVERY_MS = 10 * 60_000;
@@ -361,8 +363,10 @@ class Machine {
   private emergency(here: Position, flow: string, vars: Vars): void {
     this.turn.log("info", "danger_mid_flow");
     this.interrupt(here);
-    // Only where the person in danger is: the interrupted flow's answers stay as they are.
+    // Only where the person in danger is (and whether someone hurts them): the interrupted
+    // flow's own answers stay as they are.
     this.turn.set(DANGER_PLACE, typeof vars[DANGER_PLACE] === "string" ? vars[DANGER_PLACE] : "");
+    this.turn.set(DANGER_HURT, vars[DANGER_HURT] === true);
     this.go(`@${flow}`);
   }
 

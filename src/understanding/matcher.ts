@@ -23,6 +23,8 @@ export const EMERGENCY = "emergency";
 const MENU = "menu";
 /** Flows that read `what` and `country` from the first message. */
 const REPORTING = new Set(["report", EMERGENCY]);
+/** What happened that means someone is hurting the person (see `vars`). */
+const HURT = new Set(["violence", "detained"]);
 const MAX_ALTERNATIVES = 2;
 /** A runner-up is offered when it scores at least this share of the best flow. */
 const ALTERNATIVE_SHARE = 0.5;
@@ -206,6 +208,9 @@ export class Matcher {
     // A danger rule says what happened itself (or, for self-harm, nothing).
     const what = danger ? danger.what : this.report.whatHappened(words);
     if (what) vars.what = what;
+    // Self-harm words and someone hurting them in one message: the crisis flow shows the
+    // emergency numbers too.
+    if (danger && !danger.what && HURT.has(this.report.whatHappened(words) ?? "")) vars.hurt = true;
     const country = this.report.country(text.slice(0, MAX_INTENT_TEXT));
     // Danger: where the person in danger is now (the emergency and crisis flows' `where`).
     if (country) vars[danger ? "where" : "country"] = country;
