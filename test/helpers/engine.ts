@@ -34,6 +34,8 @@ export class EngineTalk {
   constructor(
     private readonly understand?: Understand,
     private readonly lang: "id" | "mad" = "id",
+    /** Reference values to use instead of the real ones (e.g. configured referral offices). */
+    private readonly params: Record<string, unknown> = {},
   ) {}
 
   private deps(): EngineDeps {
@@ -48,7 +50,7 @@ export class EngineTalk {
       lexicon: reference.lexicon,
       sources: reference.sources,
       places: reference.places,
-      params: reference.params,
+      params: { ...reference.params, ...this.params },
       commands: reference.commands,
       understand: this.understand,
     };
