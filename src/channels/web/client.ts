@@ -3,6 +3,8 @@
  * posts and reloads; with it, messages are sent in the background and the bot's answers (and a
  * staff member's, minutes later) appear by long polling. Plain ES2017 for old phone browsers.
  */
+import { PHONE_LINK_SOURCE } from "./phone-links.ts";
+
 export const CHAT_JS = `(function () {
   "use strict";
   var body = document.body;
@@ -42,6 +44,26 @@ export const CHAT_JS = `(function () {
     options.appendChild(f);
   }
 
+  // Phone numbers in the bot's messages become tel: links (same pattern as the server's).
+  var PHONE = ${JSON.stringify(PHONE_LINK_SOURCE)};
+  function appendWithPhoneLinks(li, text) {
+    var pattern;
+    try { pattern = new RegExp(PHONE, "giu"); } catch (e) { pattern = null; }
+    if (!pattern) { li.appendChild(document.createTextNode(text)); return; }
+    var last = 0, m;
+    while ((m = pattern.exec(text)) !== null) {
+      var start = m.index + m[1].length;
+      li.appendChild(document.createTextNode(text.slice(last, start)));
+      var a = document.createElement("a");
+      a.href = "tel:" + m[2].replace(/[^0-9+]/g, "");
+      a.textContent = m[2];
+      li.appendChild(a);
+      last = start + m[2].length;
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+    li.appendChild(document.createTextNode(text.slice(last)));
+  }
+
   function add(entry) {
     if (entry.id <= after) return;
     after = entry.id;
@@ -52,7 +74,8 @@ export const CHAT_JS = `(function () {
     who.className = "who";
     who.textContent = body.getAttribute(entry.direction === "in" ? "data-you" : "data-bot");
     li.appendChild(who);
-    li.appendChild(document.createTextNode(entry.message.text));
+    if (entry.direction === "out") appendWithPhoneLinks(li, entry.message.text);
+    else li.appendChild(document.createTextNode(entry.message.text));
     log.appendChild(li);
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Lang, OutMessage } from "../../engine/types.ts";
 import { type Html, html } from "../../http/html.ts";
 import { pendingOptions } from "./channel.ts";
+import { withPhoneLinks } from "./phone-links.ts";
 import type { TranscriptEntry } from "./ports.ts";
 import { ACCEPT } from "./upload.ts";
 
@@ -11,7 +12,9 @@ export type ChatT = (key: string) => string;
 /** One transcript line as a list item. */
 function line(t: ChatT, entry: TranscriptEntry): Html {
   const who = entry.direction === "in" ? t("you") : t("bot");
-  return html`<li class="${entry.direction}" data-id="${entry.id}"><span class="who">${who}</span>${entry.message.text}</li>`;
+  // The bot's numbers are links a phone can call with one tap.
+  const text = entry.direction === "out" ? withPhoneLinks(entry.message.text) : entry.message.text;
+  return html`<li class="${entry.direction}" data-id="${entry.id}"><span class="who">${who}</span>${text}</li>`;
 }
 
 /** The buttons for the options the bot is waiting on (also the no-JavaScript way to tap them). */
