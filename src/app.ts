@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
 import type { Config } from "./config.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
-import type { EngineSettings, Translator } from "./engine/deps.ts";
+import type { EngineSettings, StaffHours, Translator } from "./engine/deps.ts";
 import type { FlowSet } from "./engine/flow.ts";
 import type { MediaRef } from "./engine/types.ts";
 import { formatProblem } from "./flows/problem.ts";
@@ -16,6 +16,7 @@ import type { Logger } from "./log.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
 import { FloodGuard } from "./runtime/flood.ts";
 import { type EngineBase, Runtime } from "./runtime/runtime.ts";
+import { parseStaffHours } from "./schedule/staff-hours.ts";
 import type { StaffCommand } from "./staff/commands.ts";
 import { StaffDesk, type StaffIdentity } from "./staff/desk.ts";
 import { StaffDirectory } from "./staff/directory.ts";
@@ -42,6 +43,12 @@ export function loadCheckedContent(root = PROJECT_ROOT): Content {
   return content;
 }
 
+function staffHours(text: string | undefined): StaffHours | undefined {
+  if (!text) return undefined;
+  const parsed = parseStaffHours(text);
+  return "error" in parsed ? undefined : parsed;
+}
+
 /** Engine settings from the configuration. */
 export function engineSettings(config: Config): EngineSettings {
   return {
@@ -49,6 +56,8 @@ export function engineSettings(config: Config): EngineSettings {
     idleMs: config.SESSION_IDLE_MINUTES * 60_000,
     maxSteps: 100,
     maxRetries: 2,
+    staffHours: staffHours(config.STAFF_HOURS),
+    retentionDays: config.RETENTION_DAYS,
   };
 }
 
@@ -61,6 +70,7 @@ export function engineBase(content: Content, settings: EngineSettings, log: Logg
     settings,
     lexicon: reference.lexicon,
     sources: reference.sources,
+    places: reference.places,
     params: reference.params,
     commands: reference.commands,
     ...understanding(content),
@@ -70,7 +80,7 @@ export function engineBase(content: Content, settings: EngineSettings, log: Logg
 /** The free-text matcher and word senses built from content, when it has understanding data. */
 function understanding(content: Content): Pick<EngineBase, "understand" | "sense"> {
   if (!content.understanding) return { understand: undefined, sense: undefined };
-  const matcher = new Matcher(content.understanding, content.reference.sources.countries ?? []);
+  const matcher = new Matcher(content.understanding, content.reference.sources.places ?? []);
   return { understand: matcher.understand, sense: matcher.sense };
 }
 

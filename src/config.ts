@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import * as z from "zod";
+import { parseStaffHours } from "./schedule/staff-hours.ts";
 
 const bool = z
   .string()
@@ -100,6 +101,14 @@ export const ConfigSchema = z.object({
     .regex(/^[\d-]+@g\.us$/, { message: "expected a group JID ending in @g.us" })
     .optional(),
   RETENTION_DAYS: positiveInt("a whole number of days").default(365),
+  // When staff read cases, as users are told: "Senin–Jumat 08.00–16.00 WIB".
+  STAFF_HOURS: z
+    .string()
+    .superRefine((v, ctx) => {
+      const parsed = parseStaffHours(v);
+      if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
+    })
+    .optional(),
   FLOOD_MAX_MESSAGES: positiveInt("a whole number of messages").default(30),
   FLOOD_WINDOW_SECONDS: positiveInt("a whole number of seconds").default(60),
   URGENT_CASE_REMINDER_MINUTES: positiveInt("a whole number of minutes").default(15),

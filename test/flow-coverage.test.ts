@@ -82,14 +82,26 @@ function watch(): void {
 }
 
 /** Every outcome a flow offers, as the ids recorded above. */
+/**
+ * Branch cases on deployment data (`{ data: … }`, e.g. configured referral offices) depend on
+ * `data/`, not on what a user does; test/referrals.test.ts plays them with such data.
+ */
+function onData(when: unknown): boolean {
+  return (Array.isArray(when) ? when : [when]).some((c) => typeof c === "object" && "data" in c);
+}
+
 function outcomes(flow: Flow): string[] {
   const all: string[] = [];
+  const dataOnly = new Set<string>();
+  for (const node of Object.values(flow.nodes))
+    if (node.type === "branch")
+      for (const c of node.cases) if (onData(c.when)) dataOnly.add(c.next);
   for (const [id, node] of Object.entries(flow.nodes)) {
     const at = `${flow.id}.${id}`;
-    all.push(at);
+    if (!dataOnly.has(id)) all.push(at);
     if (node.type === "branch") {
-      node.cases.forEach((_, i) => {
-        all.push(`${at}#${i}`);
+      node.cases.forEach((c, i) => {
+        if (!onData(c.when)) all.push(`${at}#${i}`);
       });
       all.push(`${at}#else`);
     }

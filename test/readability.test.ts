@@ -25,6 +25,22 @@ const texts = Object.fromEntries(
 
 /** Realistic values for the variables messages use (long ones, to be safe). */
 const SAMPLE: Record<string, unknown> = {
+  // The help for a place (the longest list: Arab Saudi, or the UAE) and the service's settings.
+  place: "Uni Emirat Arab (Dubai, Abu Dhabi)",
+  lines: [
+    "- Polisi: 999 (mohon cek ulang)",
+    "- Ambulans: 998 (mohon cek ulang)",
+    "- KJRI Dubai: +971 56 332 2611",
+    "- KJRI Dubai: +971 56 417 0333",
+    "- KBRI Abu Dhabi: +971 56 615 6259 (mohon cek ulang)",
+  ].join("\n"),
+  number: "999",
+  phone: "+60 17-668 8032",
+  whatsapp: "+60 10-528 8040",
+  note: "untuk Johor, Melaka, Negeri Sembilan, Pahang; layanan chat 24 jam",
+  staff_next: "Senin 08.00 WIB",
+  service: { retention_days: "365", staff_hours: "Senin–Jumat 08.00–16.00 WIB" },
+  referrals: { names: "P4MI Pamekasan, BP3MI Jawa Timur" },
   case_ref: "JR-7Q3KX",
   ref: "JR-7Q3KX",
   flags: 12,

@@ -10,9 +10,16 @@ import type { Vars } from "./types.ts";
  * { var: kind, in: [violence, detained] }
  * { var: risk, gte: 3 }
  * { var: phone, set: true }
+ * { data: referrals.names, set: true }   # reference data (data/), not a session variable
  * ```
  */
 export const Condition = z.union([
+  z.strictObject({
+    data: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, "a data path such as `referrals.names`"),
+    set: z.boolean(),
+  }),
   z.strictObject({ var: varName, equals: scalar }),
   z.strictObject({ var: varName, in: z.array(scalar).min(1) }),
   z.strictObject({ var: varName, gt: z.number() }),
@@ -32,8 +39,21 @@ function isSet(value: unknown): boolean {
   );
 }
 
-/** Evaluates a condition; comparisons on a missing or non-numeric variable are false. */
-export function test(cond: Condition, vars: Vars): boolean {
+function lookup(root: Record<string, unknown>, path: string): unknown {
+  let value: unknown = root;
+  for (const part of path.split(".")) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/**
+ * Evaluates a condition over the session's variables (and, for `data`, the reference data);
+ * comparisons on a missing or non-numeric variable are false.
+ */
+export function test(cond: Condition, vars: Vars, data: Record<string, unknown> = {}): boolean {
+  if ("data" in cond) return isSet(lookup(data, cond.data)) === cond.set;
   const value = vars[cond.var];
   if ("set" in cond) return isSet(value) === cond.set;
   if ("equals" in cond) return value === cond.equals;
@@ -47,6 +67,7 @@ export function test(cond: Condition, vars: Vars): boolean {
 
 /** Variables a condition proves set when it holds (for the checker). */
 export function provesSet(cond: Condition): string[] {
+  if ("data" in cond) return [];
   if ("set" in cond) return cond.set ? [cond.var] : [];
   return [cond.var];
 }

@@ -11,6 +11,26 @@ export interface ChoiceItem {
   label: string;
   /** Other ways people write it ("malay", "arab"), already folded. */
   aliases: string[];
+  /** Accepted when typed, but not offered as a button (keeps a long list short on a phone). */
+  hidden?: boolean;
+}
+
+/** One line of help in a place: a message key and the values it shows. */
+export interface HelpLineText {
+  /** Message key, e.g. `places.line_emergency`. */
+  key: string;
+  params: Record<string, string>;
+  /** Dated or single-source: the line is shown with "please check again". */
+  recheck: boolean;
+  /** What kind of help it is, so a flow can show only some (`emergency` in a crisis). */
+  kind: "emergency" | "mission" | "workers";
+}
+
+/** The help that works in one place (a country, or Indonesia), ready to render. */
+export interface PlaceHelp {
+  /** Message key of the place's name. */
+  label: string;
+  lines: HelpLineText[];
 }
 
 /**
@@ -63,6 +83,11 @@ export interface Understanding {
    * falls back to the emergency flow when that flow does not exist).
    */
   danger?: string | undefined;
+  /**
+   * A danger rule fired: the flow starts at once, before any greeting, even in the middle of
+   * another flow (and the emergency flow stands in when `flow` is not loaded).
+   */
+  urgent?: boolean;
 }
 
 /** Matches free text to a flow. Supplied by the understanding module; optional for the engine. */
@@ -84,6 +109,16 @@ export interface WordSense {
    */
   relevance(text: string, documents: readonly string[]): number[];
 }
+/** When staff read cases (STAFF_HOURS), as the engine needs it. */
+export interface StaffHours {
+  /** The hours as configured, shown to users, e.g. "Senin–Jumat 08.00–16.00 WIB". */
+  text: string;
+  /** Whether staff are at work at `now` (ms since the epoch). */
+  isOpen(now: number): boolean;
+  /** When staff are next at work after `now`, e.g. "Senin 08.00 WIB". */
+  nextOpen(now: number): string;
+}
+
 /** Tunables the engine reads. */
 export interface EngineSettings {
   defaultLang: Lang;
@@ -93,6 +128,10 @@ export interface EngineSettings {
   maxSteps: number;
   /** Invalid answers to one question before the user is offered the menu or a person. */
   maxRetries: number;
+  /** When staff read cases; undefined when not configured (texts then promise no time). */
+  staffHours?: StaffHours | undefined;
+  /** Days after a case is closed that its conversation is kept (RETENTION_DAYS). */
+  retentionDays?: number;
 }
 
 /** Everything the engine needs, injected so that a step is a pure function. */
@@ -106,6 +145,8 @@ export interface EngineDeps {
   settings: EngineSettings;
   lexicon: Record<Lang, Lexicon>;
   sources: Record<string, ChoiceItem[]>;
+  /** The help that works in each place, by place id (see the `helplines` node). */
+  places?: Record<string, PlaceHelp>;
   /** Reference data available to messages, e.g. `{{contacts.imigrasi.name}}`. */
   params: Record<string, unknown>;
   commands: Command[];

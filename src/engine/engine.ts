@@ -41,6 +41,10 @@ export interface StepMeta {
 export { EMERGENCY_FLOW, MENU_FLOW };
 /** The flow that puts the user in touch with a person. */
 export const HUMAN_FLOW = "human";
+/** The variable a danger message fills with where the person in danger is now. */
+export const DANGER_PLACE = "where";
+/** The variable a danger message sets when it also says someone is hurting the person. */
+export const DANGER_HURT = "hurt";
 const MAX_STACK = 4;
 /** The option that goes back to a question left for another topic. */
 export const RESUME_OPTION = "resume";
@@ -75,8 +79,12 @@ export function step(
   machine.handle(input, prev);
   const { turn } = machine;
   turn.state = { ...turn.state, lastActive: deps.now };
-  // A first message always says what this service is, even when it goes straight to a flow.
-  const effects = prev === null && !machine.greeted ? [intro(turn), ...turn.effects] : turn.effects;
+  // A first message always says what this service is, even when it goes straight to a flow —
+  // except in danger: then the first message the person sees holds the numbers to call.
+  const effects =
+    prev === null && !machine.greeted && !machine.inDanger
+      ? [intro(turn), ...turn.effects]
+      : turn.effects;
   return { state: turn.state, effects };
 }
 
@@ -96,6 +104,8 @@ type AnyKind = NodeKind<{ type: string }>;
 class Machine {
   /** True once the menu flow's greeting was shown in this step. */
   greeted = false;
+  /** True once a danger rule started a flow in this step. */
+  inDanger = false;
 
   constructor(readonly turn: Turn) {}
 
@@ -333,7 +343,8 @@ class Machine {
     }
     if (route.kind === "start") {
       this.turn.log("info", "understood", { flow: route.flow, confidence: "high" });
-      if (route.danger && here) this.emergency(here, route.flow);
+      if (route.danger) this.inDanger = true;
+      if (route.danger && here) this.emergency(here, route.flow, route.result.vars);
       else this.start(route.flow, route.result.vars, here && this.leaving(here));
       return;
     }
@@ -428,8 +439,9 @@ class Machine {
   }
 
   /**
-   * Danger words in an answer that does not fit the question go to the emergency flow at once
-   * (an answer that fits, such as a free-text description, is kept as the answer).
+   * Danger words in an answer that does not fit the question go to their flow (emergency or
+   * crisis) at once; an answer that fits, such as a free-text description, is kept as the
+   * answer. Inside that same flow they change nothing.
    */
   private urgent(input: UserInput, prompt: NodePrompt): boolean {
     if (input.type !== "text") return false;
@@ -437,7 +449,8 @@ class Machine {
     const route = understandText(this.deps, input.text, this.state.lang, here);
     if (route.kind !== "start" || !route.danger || route.flow === prompt.flow) return false;
     if (!this.deps.flows.has(route.flow)) return false;
-    this.emergency(here, route.flow);
+    this.inDanger = true;
+    this.emergency(here, route.flow, route.result.vars);
     return true;
   }
 
@@ -446,9 +459,13 @@ class Machine {
    * question it interrupted is asked again afterwards, so nothing already answered (a report)
    * is lost.
    */
-  private emergency(here: Position, flow: string): void {
+  private emergency(here: Position, flow: string, vars: Vars): void {
     this.turn.log("info", "danger_mid_flow");
     this.interrupt(here);
+    // Only where the person in danger is (and whether someone hurts them): the interrupted
+    // flow's own answers stay as they are.
+    this.turn.set(DANGER_PLACE, typeof vars[DANGER_PLACE] === "string" ? vars[DANGER_PLACE] : "");
+    this.turn.set(DANGER_HURT, vars[DANGER_HURT] === true);
     this.go(`@${flow}`);
   }
 

@@ -6,6 +6,7 @@ import { EndNode } from "./nodes/end.ts";
 import { EraseNode } from "./nodes/erase.ts";
 import { EscalateNode } from "./nodes/escalate.ts";
 import { GotoNode } from "./nodes/goto.ts";
+import { HelplinesNode } from "./nodes/helplines.ts";
 import { MenuNode } from "./nodes/menu.ts";
 import { SayNode } from "./nodes/say.ts";
 import { SetNode } from "./nodes/set.ts";
@@ -22,6 +23,7 @@ export const Node = z.discriminatedUnion("type", [
   EndNode,
   EraseNode,
   CasesNode,
+  HelplinesNode,
 ]);
 export type Node = z.infer<typeof Node>;
 

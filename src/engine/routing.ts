@@ -62,7 +62,7 @@ export function understandText(
   if (!result) return { kind: "none", result };
   // The emergency flow is danger, whether a rule or the ranking found it.
   const emergency = result.flow === EMERGENCY_FLOW && result.confidence === "high";
-  if (result.danger !== undefined || emergency) {
+  if (result.danger !== undefined || result.urgent || emergency) {
     const flow = dangerFlow(deps, result);
     return deps.flows.has(flow)
       ? { kind: "start", flow, danger: true, result }

@@ -1,4 +1,4 @@
-import type { EngineDeps, Lexicon } from "./deps.ts";
+import type { EngineDeps, EngineSettings, Lexicon } from "./deps.ts";
 import type {
   CaseSummary,
   Effect,
@@ -9,6 +9,16 @@ import type {
   SessionState,
   VarValue,
 } from "./types.ts";
+
+/** Values of the service's settings that messages may show as `{{service.<name>}}`. */
+export const SERVICE_PARAMS = ["retention_days", "staff_hours"] as const;
+
+function serviceParams(settings: EngineSettings): Record<(typeof SERVICE_PARAMS)[number], string> {
+  return {
+    retention_days: String(settings.retentionDays ?? 365),
+    staff_hours: settings.staffHours?.text ?? "",
+  };
+}
 
 /**
  * The working area of one step: the state being changed, the effects collected so far, and
@@ -38,9 +48,17 @@ export class Turn {
     return this.lang === "id" ? [lexicon.id, lexicon.mad] : [lexicon.mad, lexicon.id];
   }
 
-  /** Renders a key with reference data, the session's variables and `extra` as parameters. */
+  /**
+   * Renders a key with reference data, the service's settings (`{{service.*}}`), the session's
+   * variables and `extra` as parameters.
+   */
   text(key: string, extra?: Record<string, unknown>): string {
-    return this.deps.t(this.state.lang, key, { ...this.deps.params, ...this.state.vars, ...extra });
+    return this.deps.t(this.state.lang, key, {
+      ...this.deps.params,
+      service: serviceParams(this.deps.settings),
+      ...this.state.vars,
+      ...extra,
+    });
   }
 
   /** Queues a message for the user. */

@@ -7,11 +7,13 @@ import type { Flow, Node } from "../engine/flow.ts";
 import type { Outline } from "../engine/node-kind.ts";
 import { kindOf } from "../engine/nodes/index.ts";
 import { parseTarget } from "../engine/target.ts";
+import { SERVICE_PARAMS } from "../engine/turn.ts";
 import { LANGS, type Lang } from "../engine/types.ts";
 import { flatten, type Locales, placeholders } from "../i18n/locales.ts";
 import { staleContacts } from "../reference/freshness.ts";
 import type { Reference } from "../reference/load.ts";
 import type { LoadedFlow, LoadedFlows } from "./load.ts";
+import { literalPhoneNumbers } from "./phone-numbers.ts";
 import type { Problem } from "./problem.ts";
 
 /** What the checker reads. */
@@ -249,7 +251,8 @@ function lookupPath(root: unknown, path: string[]): boolean {
     if (typeof value !== "object" || value === null || !(part in value)) return false;
     value = (value as Record<string, unknown>)[part];
   }
-  return value !== undefined && value !== null && value !== "";
+  // "" is a value (an empty list of names, shown only behind a `data … set` branch).
+  return value !== undefined && value !== null;
 }
 
 /** Runs every check. */
@@ -309,6 +312,7 @@ export function checkContent(input: CheckInput): CheckResult {
   const used = new Set<string>(input.codeKeys);
   for (const items of Object.values(reference.sources))
     for (const item of items) used.add(item.label);
+  problems.push(...literalPhoneNumbers(texts, reference));
   for (const id of input.required) if (flows.flows.has(id)) used.add(`system.flow_${id}`);
   const dataRoots = new Set(Object.keys(reference.params));
   const entry = assignedOnEntry(graph, entries);
@@ -326,6 +330,10 @@ export function checkContent(input: CheckInput): CheckResult {
       });
     }
   };
+  for (const key of reference.placeKeys ?? []) {
+    used.add(key);
+    reportMissing(key, { file: "data/countries.yaml" });
+  }
   for (const [nodeKey, info] of graph.nodes) {
     const where = {
       file: info.file.file,
@@ -342,6 +350,15 @@ export function checkContent(input: CheckInput): CheckResult {
         for (const name of placeholders(texts[lang].get(key) ?? "")) {
           const [root = "", ...rest] = name.split(".");
           if (provided.includes(root)) continue;
+          if (root === "service") {
+            if (!(SERVICE_PARAMS as readonly string[]).includes(rest.join(".")))
+              problems.push({
+                severity: "error",
+                ...where,
+                message: `"${key}" (${lang}) uses {{${name}}}; the service's values are ${SERVICE_PARAMS.join(", ")}`,
+              });
+            continue;
+          }
           if (dataRoots.has(root)) {
             if (!lookupPath(reference.params[root], rest)) {
               problems.push({

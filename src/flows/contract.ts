@@ -12,6 +12,7 @@ export const REQUIRED_FLOWS = [
   "jobs",
   "report",
   "emergency",
+  "crisis",
   "human",
   "contacts",
   "case_status",

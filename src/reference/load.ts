@@ -1,10 +1,12 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type * as z from "zod";
-import type { ChoiceItem, Command, Lexicon } from "../engine/deps.ts";
+import type { ChoiceItem, Command, Lexicon, PlaceHelp } from "../engine/deps.ts";
 import { fold } from "../engine/text.ts";
 import type { Lang } from "../engine/types.ts";
 import type { Problem } from "../flows/problem.ts";
-import { CommandEntry, Contact, Country, LexiconFile } from "./schema.ts";
+import { placeHelp, placeKeys } from "./places.ts";
+import { CommandEntry, Contact, Country, LexiconFile, Referral } from "./schema.ts";
 import { readYamlFile } from "./yaml-file.ts";
 
 /** The reference data in `data/`, ready for the engine. */
@@ -12,8 +14,15 @@ export interface Reference {
   contacts: Contact[];
   commands: Command[];
   lexicon: Record<Lang, Lexicon>;
-  /** Lists an `ask` node can offer, by name (`countries`). */
+  /**
+   * Lists an `ask` node can offer, by name: `countries` (destinations) and `places` (Indonesia
+   * and the destinations: where someone is now).
+   */
   sources: Record<string, ChoiceItem[]>;
+  /** The help that works in each place, by place id (data/countries.yaml). */
+  places: Record<string, PlaceHelp>;
+  /** Message keys the places' lines use (the checker requires them in every language). */
+  placeKeys: string[];
   /** Values messages may interpolate: `{{contacts.<id>.<field>}}`. */
   params: Record<string, unknown>;
   problems: Problem[];
@@ -37,6 +46,18 @@ export function loadReference(dir: string): Reference {
   const countries = read(dir, "countries.yaml", Country.array(), problems) ?? [];
   const commandFile = read(dir, "commands.yaml", CommandEntry.array(), problems) ?? [];
   const lexiconFile = read(dir, "lexicon.yaml", LexiconFile, problems);
+  // Optional: a deployment without referral arrangements needs no file.
+  const referrals = existsSync(join(dir, "referrals.yaml"))
+    ? (read(dir, "referrals.yaml", Referral.array().nullable(), problems) ?? [])
+    : [];
+  for (const [i, r] of referrals.entries()) {
+    if (referrals.findIndex((o) => o.id === r.id) !== i)
+      problems.push({
+        severity: "error",
+        file: "data/referrals.yaml",
+        message: `duplicate id "${r.id}"`,
+      });
+  }
 
   const ids = new Set<string>();
   for (const c of contacts) {
@@ -67,14 +88,27 @@ export function loadReference(dir: string): Reference {
           unknown: foldAll(lexiconFile[l].unknown),
         }
       : empty;
+  const item = (c: Country): ChoiceItem => ({
+    id: c.id,
+    label: c.label,
+    aliases: foldAll(c.aliases),
+    ...(c.offer ? {} : { hidden: true }),
+  });
   return {
     contacts,
     commands,
+    places: Object.fromEntries(countries.map((c) => [c.id, placeHelp(c)])),
+    placeKeys: [...new Set(countries.flatMap(placeKeys))],
     lexicon: { id: lex("id"), mad: lex("mad") },
     sources: {
-      countries: countries.map((c) => ({ id: c.id, label: c.label, aliases: foldAll(c.aliases) })),
+      countries: countries.filter((c) => !c.home).map(item),
+      places: [...countries.filter((c) => c.home), ...countries.filter((c) => !c.home)].map(item),
     },
-    params: { contacts: Object.fromEntries(contacts.map((c) => [c.id, c])) },
+    params: {
+      contacts: Object.fromEntries(contacts.map((c) => [c.id, c])),
+      // Offices staff refer cases to under an arrangement; "" when there are none.
+      referrals: { names: referrals.map((r) => r.name).join(", ") },
+    },
     problems,
   };
 }

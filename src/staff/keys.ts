@@ -8,7 +8,7 @@ import { REPORT_CATEGORIES } from "../reference/categories.ts";
 export const STAFF_NAMESPACE = "staff";
 
 /** Report categories (the report flow's `what` answers) with a staff label each. */
-export const CATEGORIES = [...REPORT_CATEGORIES, "question", "emergency"] as const;
+export const CATEGORIES = [...REPORT_CATEGORIES, "question", "emergency", "self_harm"] as const;
 
 /** Answer names with a staff label; others are shown by their name. */
 export const FIELDS = [
@@ -32,7 +32,12 @@ export const FIELDS = [
   "describe",
   "place",
   "person_name",
+  "call",
+  "call_when",
 ] as const;
+
+/** Answers to "is it safe to call you?" (`call`), each with a staff label for the card. */
+export const CALL_ANSWERS = ["chat_only", "any", "some_times"] as const;
 
 /** Every staff key the desk uses. */
 export const STAFF_KEYS: readonly string[] = [
@@ -105,4 +110,5 @@ export const STAFF_KEYS: readonly string[] = [
   ...CASE_STATUSES.map((s) => `staff.status_${s}`),
   ...CATEGORIES.map((c) => `staff.category_${c}`),
   ...FIELDS.map((f) => `staff.field_${f}`),
+  ...CALL_ANSWERS.map((a) => `staff.call_${a}`),
 ];

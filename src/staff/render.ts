@@ -25,9 +25,11 @@ export function wibHour(ms: number): number {
 /** Answers whose values are codes, and where their Indonesian labels live. */
 const VALUE_LABELS: Record<string, string> = {
   country: "countries.",
+  where: "countries.",
   what: "staff.category_",
   who: "report.who_",
   danger: "staff.answer_",
+  call: "staff.call_",
 };
 
 /** Renders staff texts (always Indonesian), with labels for codes when a label exists. */

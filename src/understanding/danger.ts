@@ -1,18 +1,22 @@
 /**
  * Safety first: words of danger (disiksa, dipukul, ditahan, disekap, bunuh diri, tolong
- * darurat … and their Madurese forms) send a message to the emergency flow before any ranking.
- * The rules live in `data/understanding/danger.yaml`.
+ * darurat … and their Madurese forms) send a message to the emergency flow before any ranking;
+ * a rule may name another flow (`flow: crisis` for self-harm). The rules live in
+ * `data/understanding/danger.yaml`.
  */
 import type { DangerFile, What } from "./data.ts";
 import { compileRule, matches, type WordRule } from "./rules.ts";
+
+/** The flow a danger rule starts when it names none. */
+export const DEFAULT_DANGER_FLOW = "emergency";
 
 /** A danger rule that fired. */
 export interface DangerHit {
   name: string;
   /** What happened, when the rule says (violence, detained …). */
   what: What | undefined;
-  /** The flow the rule starts, when it names one (else the emergency flow). */
-  flow: string | undefined;
+  /** The flow to start (the rule's `flow`, else `emergency`). */
+  flow: string;
 }
 
 /** The danger rules, compiled. */
@@ -20,7 +24,7 @@ export class DangerRules {
   private readonly rules: {
     name: string;
     what: What | undefined;
-    flow: string | undefined;
+    flow: string;
     rule: WordRule;
   }[];
 
@@ -29,7 +33,7 @@ export class DangerRules {
     this.rules = file.rules.map((r) => ({
       name: r.name,
       what: r.what,
-      flow: r.flow,
+      flow: r.flow ?? DEFAULT_DANGER_FLOW,
       rule: compileRule(r, words),
     }));
   }

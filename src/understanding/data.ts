@@ -73,10 +73,10 @@ export const DangerFile = z.strictObject({
       .strictObject({
         name: z.string(),
         what: z.enum(WHAT_VALUES).optional(),
-        /** The flow the rule starts (default `emergency`; `emergency` too if it does not exist). */
+        /** The flow the rule starts (default `emergency`; `crisis` for self-harm). */
         flow: z
           .string()
-          .regex(/^[a-z][a-z0-9_]*$/)
+          .regex(/^[a-z][a-z0-9_]*$/, "a flow id")
           .optional(),
         ...RuleFields,
       })

@@ -95,5 +95,5 @@ export function loadMatcher(dataDir: string): Matcher {
     const lines = problems.map(formatProblem);
     throw new UnderstandingDataError(lines.join("\n") || `no understanding data in ${dataDir}`);
   }
-  return new Matcher(understanding.data, reference.sources.countries ?? []);
+  return new Matcher(understanding.data, reference.sources.places ?? []);
 }

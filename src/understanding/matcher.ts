@@ -30,6 +30,8 @@ export const EMERGENCY = "emergency";
 const MENU = "menu";
 /** Flows that read `what` and `country` from the first message. */
 const REPORTING = new Set(["report", EMERGENCY]);
+/** What happened that means someone is hurting the person (see `vars`). */
+const HURT = new Set(["violence", "detained"]);
 const MAX_ALTERNATIVES = 2;
 /** A runner-up is offered when it scores at least this share of the best flow. */
 const ALTERNATIVE_SHARE = 0.5;
@@ -176,7 +178,7 @@ export class Matcher {
         .map((r) => r.flow);
 
     if (danger) {
-      const flow = danger.flow ?? EMERGENCY;
+      const flow = danger.flow;
       return answer(flow, "high", 1, alternativesTo(flow, top?.score ?? 0));
     }
     // Only small words ("permisi, mau tanya", "min?"): the menu is the answer.
@@ -202,8 +204,8 @@ export class Matcher {
   }
 
   /**
-   * What the message gives the flow: the message itself, and for a report (or an emergency)
-   * what happened and where, when the message says so.
+   * What the message gives the flow: the message itself, and for a report what happened and
+   * the `country`, when the message says so; after a danger rule, `where` the person is.
    */
   private vars(
     text: string,
@@ -212,20 +214,31 @@ export class Matcher {
     danger: DangerHit | undefined,
   ): Vars {
     const vars: Vars = { intent_text: text.trim().slice(0, MAX_INTENT_TEXT) };
-    // A danger rule's own flow (crisis) is no report: it gets the message only.
-    if (!flow || !REPORTING.has(flow) || (danger && flow !== EMERGENCY)) return vars;
+    if (!flow || !(REPORTING.has(flow) || danger)) return vars;
     // A danger rule says what happened itself (or, for self-harm, nothing).
     const what = danger ? danger.what : this.report.whatHappened(words);
     if (what) vars.what = what;
+    // Self-harm words and someone hurting them in one message: the crisis flow shows the
+    // emergency numbers too.
+    if (danger && !danger.what && HURT.has(this.report.whatHappened(words) ?? "")) vars.hurt = true;
     const country = this.report.country(text.slice(0, MAX_INTENT_TEXT));
-    if (country) vars.country = country;
+    // Danger: where the person in danger is now (the emergency and crisis flows' `where`).
+    if (country) vars[danger ? "where" : "country"] = country;
     return vars;
   }
 
   /** The engine's view: {@link Understand}. */
   readonly understand: Understand = (text) => {
     const { flow, confidence, alternatives, lang, vars, danger } = this.match(text);
-    return { flow, confidence, alternatives, lang, vars, danger };
+    return {
+      flow,
+      confidence,
+      alternatives,
+      lang,
+      vars,
+      danger,
+      ...(danger ? { urgent: true } : {}),
+    };
   };
 
   /** The engine's view of word meanings: {@link WordSense}. */

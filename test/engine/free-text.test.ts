@@ -84,6 +84,13 @@ describe("engine: free text routed by the matcher", () => {
       confidence: "high",
       alternatives: ["report"],
       vars: { intent_text: "tolong saya disekap", what: "detained" },
+      urgent: true,
+    },
+    "saya mau bunuh diri": {
+      flow: "crisis",
+      confidence: "high",
+      vars: { intent_text: "saya mau bunuh diri" },
+      urgent: true,
     },
     "soal gaji": {
       flow: "report",
@@ -160,6 +167,39 @@ describe("engine: free text routed by the matcher", () => {
       "id:report.what{case_ref=JR-T1}",
     ]);
     expect(host.state?.vars.intent_text).toBe("mau lapor");
+  });
+
+  it("starts a danger rule's flow at once, with no greeting first", () => {
+    const host = new Host(all(), understand);
+    const texts = host.texts("tolong saya disekap");
+    expect(texts[0]).toBe("id:emergency.hotlines");
+    expect(texts).not.toContain("id:system.intro");
+  });
+
+  it("falls back to the emergency flow when a danger rule names a flow that is not loaded", () => {
+    // No `crisis` flow here: the self-harm words still reach help at once.
+    const host = new Host(all(), understand);
+    const effects = host.send("saya mau bunuh diri");
+    const texts = effects.flatMap((e) => (e.type === "reply" ? [e.message.text] : []));
+    expect(texts[0]).toBe("id:emergency.hotlines");
+    expect(casesOf(effects)[0]).toMatchObject({ kind: "emergency", priority: "urgent" });
+  });
+
+  it("starts the named flow of a danger rule, also in the middle of another flow", () => {
+    const CRISIS = `
+id: crisis
+start: care
+nodes:
+  care: { type: say, text: crisis.care, next: end }
+  end: { type: end }
+`;
+    const host = new Host(
+      flows(MENU, LANGUAGE, HUMAN, FORM, REPORT, EMERGENCY, CRISIS),
+      understand,
+    );
+    expect(host.texts("saya mau bunuh diri")[0]).toBe("id:crisis.care");
+    host.send("mau lapor");
+    expect(host.texts("saya mau bunuh diri")).toEqual(["id:crisis.care", "id:report.what"]);
   });
 
   it("starts the emergency flow afresh, with what the text said, when nothing is pending", () => {

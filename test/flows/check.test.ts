@@ -64,6 +64,10 @@ describe("flow checker", () => {
     ["duplicate-option", /\[greet\.pick\] error: option id "name" is used twice/],
     ["unknown-source", /\[greet\.ask\] error: unknown choice source "planets"/],
     [
+      "phone-literal",
+      /locales\/id\/t\.json error: "t\.hi" shows the phone number 0812-3456-7890, which does not come from data\/ with a source/,
+    ],
+    [
       "bad-command",
       /data\/commands\.yaml error: command "menu": target "@menu\.nope" names a node/,
     ],

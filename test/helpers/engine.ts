@@ -34,6 +34,8 @@ export class EngineTalk {
   constructor(
     private readonly understand?: Understand,
     private readonly lang: "id" | "mad" = "id",
+    /** Reference values to use instead of the real ones (e.g. configured referral offices). */
+    private readonly params: Record<string, unknown> = {},
   ) {}
 
   private deps(): EngineDeps {
@@ -47,7 +49,8 @@ export class EngineTalk {
       settings: { defaultLang: this.lang, idleMs: 3_600_000, maxSteps: 100, maxRetries: 2 },
       lexicon: reference.lexicon,
       sources: reference.sources,
-      params: reference.params,
+      places: reference.places,
+      params: { ...reference.params, ...this.params },
       commands: reference.commands,
       understand: this.understand,
     };

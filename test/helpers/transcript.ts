@@ -13,6 +13,8 @@ const Expect = z.strictObject({
   says: list.optional(),
   /** No message to the user may contain any of these. */
   not_says: list.optional(),
+  /** Each text must appear in the FIRST message to the user (what a phone shows first). */
+  first_says: list.optional(),
   /** The last message with options offers exactly these option ids, in order. */
   options: z.array(z.string()).optional(),
   /** The last message with options offers at least these ids. */
@@ -126,6 +128,9 @@ export async function play(transcript: Transcript): Promise<void> {
       );
       for (const text of expect.says ?? [])
         if (!all.includes(norm(fill(text)))) fail(`expected the bot to say "${text}"`);
+      const first = norm(mine[0]?.text ?? "");
+      for (const text of expect.first_says ?? [])
+        if (!first.includes(norm(fill(text)))) fail(`expected the first message to say "${text}"`);
       for (const text of expect.not_says ?? [])
         if (all.includes(norm(text))) fail(`expected the bot not to say "${text}"`);
       const withOptions = [...mine].reverse().find((m) => m.options?.length);

@@ -14,8 +14,6 @@ describe("danger rules", () => {
       ["engkok epokol majikan", "violence"],
       ["bine kaula etangkep polisi", "detained"],
       ["ana' kaula esèksa majikanna", "violence"],
-      ["saya mau bunuh diri", undefined],
-      ["engkok terro mate", undefined],
       ["TOLONG DARURAT!!!", undefined],
       ["tolongggg darurat", undefined],
     ] as const) {
@@ -25,6 +23,19 @@ describe("danger rules", () => {
       expect(m.danger, text).toBeDefined();
       expect(m.vars.what, text).toBe(what);
     }
+  });
+
+  it("send words of self-harm to the crisis flow (their rule names it), in both languages", () => {
+    for (const text of ["saya mau bunuh diri", "engkok terro mate", "aku pengen mati saja"]) {
+      const m = match(text);
+      expect(m.flow, text).toBe("crisis");
+      expect(m.confidence, text).toBe("high");
+      expect(m.danger, text).toBe("self_harm");
+      expect(m.vars.what, text).toBeUndefined();
+    }
+    // Someone hurting them too: the crisis flow is told, and shows the emergency numbers.
+    expect(match("saya disiksa suami dan mau bunuh diri").vars.hurt).toBe(true);
+    expect(match("saya mau bunuh diri").vars.hurt).toBeUndefined();
   });
 
   it("beat any other match, even in a long message about something else", () => {

@@ -5,6 +5,7 @@ import { LINK_PATTERN } from "./links.ts";
  * posts and reloads; with it, messages are sent in the background and the bot's answers (and a
  * staff member's, minutes later) appear by long polling. Plain ES2017 for old phone browsers.
  */
+
 export const CHAT_JS = `(function () {
   var LINKS = new RegExp(${JSON.stringify(LINK_PATTERN)}, "g");
   "use strict";
@@ -90,7 +91,9 @@ export const CHAT_JS = `(function () {
     who.className = "who";
     who.textContent = body.getAttribute(entry.direction === "in" ? "data-you" : "data-bot");
     li.appendChild(who);
-    fill(li, entry.message.text);
+    // The bot's numbers are links; what the person typed stays plain text.
+    if (entry.direction === "out") fill(li, entry.message.text);
+    else li.appendChild(document.createTextNode(entry.message.text));
     log.appendChild(li);
     return li;
   }

@@ -12,7 +12,7 @@ export type ChatT = (key: string) => string;
 /** One transcript line as a list item; `latest` marks where the newest answer begins. */
 function line(t: ChatT, entry: TranscriptEntry, latest: boolean): Html {
   const who = entry.direction === "in" ? t("you") : t("bot");
-  return html`<li class="${entry.direction}" data-id="${entry.id}"${latest ? html` id="latest"` : ""}><span class="who">${who}</span>${linkedText(entry.message.text)}</li>`;
+  return html`<li class="${entry.direction}" data-id="${entry.id}"${latest ? html` id="latest"` : ""}><span class="who">${who}</span>${entry.direction === "out" ? linkedText(entry.message.text) : entry.message.text}</li>`;
 }
 
 /**

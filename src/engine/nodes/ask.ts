@@ -77,7 +77,7 @@ function options(node: AskNode, turn: Turn): OutOption[] {
   if (node.unknown) list.push(turn.option(UNKNOWN, SYSTEM.unknown));
   if (node.input === "choice") {
     for (const item of turn.deps.sources[node.source as string] ?? []) {
-      list.push(turn.option(item.id, item.label));
+      if (!item.hidden) list.push(turn.option(item.id, item.label));
     }
   }
   if (node.optional) list.push(turn.option(SKIP, SYSTEM.skip));
@@ -108,9 +108,12 @@ function parse(node: AskNode, text: string, turn: Turn): VarValue | undefined {
       return parseDate(text, turn.deps.now);
     case "choice": {
       const items = turn.deps.sources[node.source as string] ?? [];
-      const labels = items.map((i) => turn.text(i.label));
+      // Numbers count the offered buttons; names and aliases reach every item.
+      const offered = items.filter((i) => !i.hidden);
+      const labels = offered.map((i) => turn.text(i.label));
       const found =
-        pickOption(items, labels, text) ??
+        pickOption(offered, labels, text) ??
+        items.find((i) => fold(turn.text(i.label)) === fold(text)) ??
         items.find((i) => i.aliases.some((a) => ` ${fold(text)} `.includes(` ${a} `)));
       return found?.id;
     }
@@ -138,7 +141,10 @@ function answerInput(node: AskNode, input: UserInput, turn: Turn): Answer {
     if (input.id === SKIP && node.optional) return SKIP;
     if (input.id === UNKNOWN && node.unknown) return UNKNOWN;
     if (node.input === "yesno") return input.id === "yes";
-    if (node.input === "choice") return input.id;
+    if (node.input === "choice") {
+      const items = turn.deps.sources[node.source as string] ?? [];
+      return items.some((i) => i.id === input.id) ? input.id : undefined;
+    }
     return undefined;
   }
   if (input.type === "media") {

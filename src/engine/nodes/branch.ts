@@ -34,7 +34,9 @@ export const branch: NodeKind<BranchNode> = {
   type: "branch",
   schema: BranchNode,
   arrive(node, turn) {
-    const hit = node.cases.find((c) => all(c.when).every((cond) => test(cond, turn.state.vars)));
+    const hit = node.cases.find((c) =>
+      all(c.when).every((cond) => test(cond, turn.state.vars, turn.deps.params)),
+    );
     return { to: hit ? hit.next : node.else };
   },
   outline(node) {

@@ -11,7 +11,9 @@ const literalOrVar = z.string().regex(/^\$?[a-z][a-z0-9_]*$/);
 
 /**
  * `escalate` opens a case for staff from the answers collected so far, and stores its
- * reference in `case_ref` so the next message can tell the user. The user then waits for staff:
+ * reference in `case_ref` so the next message can tell the user; `staff_open` says whether
+ * staff are at work now (`open`, `closed`, or `unset` without STAFF_HOURS) and `staff_next`
+ * when they next are. The user then waits for staff:
  * what they write outside a flow is added to the case.
  *
  * ```yaml
@@ -67,6 +69,13 @@ export const escalate: NodeKind<EscalateNode> = {
       flow: turn.at.flow,
     };
     turn.set("case_ref", draft.ref);
+    // Whether a person reads it now, and if not, when: the next messages say so honestly.
+    const hours = turn.deps.settings.staffHours;
+    turn.set("staff_open", hours ? (hours.isOpen(turn.deps.now) ? "open" : "closed") : "unset");
+    turn.set(
+      "staff_next",
+      hours && !hours.isOpen(turn.deps.now) ? hours.nextOpen(turn.deps.now) : "",
+    );
     turn.emit({ type: "open_case", draft });
     // From now on, what the user writes outside a flow goes to the case (see the staff desk).
     turn.state = { ...turn.state, mode: "awaiting_staff", openCase: draft.ref };
@@ -74,7 +83,7 @@ export const escalate: NodeKind<EscalateNode> = {
   },
   outline(node) {
     return {
-      exits: node.next ? [{ to: node.next, sets: ["case_ref"] }] : [],
+      exits: node.next ? [{ to: node.next, sets: ["case_ref", "staff_open", "staff_next"] }] : [],
       keys: [],
       waits: false,
       ends: !node.next,

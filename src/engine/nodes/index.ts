@@ -6,6 +6,7 @@ import { end } from "./end.ts";
 import { erase } from "./erase.ts";
 import { escalate } from "./escalate.ts";
 import { goto } from "./goto.ts";
+import { helplines } from "./helplines.ts";
 import { menu } from "./menu.ts";
 import { say } from "./say.ts";
 import { set } from "./set.ts";
@@ -22,6 +23,7 @@ export const NODE_KINDS = {
   end,
   erase,
   cases,
+  helplines,
 } as const;
 
 export type NodeType = keyof typeof NODE_KINDS;
