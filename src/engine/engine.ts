@@ -50,6 +50,8 @@ const MAX_STACK = 4;
 export const RESUME_OPTION = "resume";
 /** A topic answer is chosen when it scores this many times the runner-up. */
 const CLEAR_LEAD = 1.5;
+/** How much more an answer of the topic the user is in weighs than another topic's. */
+const HERE_WEIGHT = 1.5;
 /** A typed answer of this many words or more is first read as a question in a menu of topics. */
 const SHORT_ANSWER_WORDS = 3;
 /** While waiting for staff, the bot acknowledges additions at most this often. */
@@ -406,7 +408,11 @@ class Machine {
       asked,
       answers.map((a) => this.turn.text(a.keys[0] ?? "")),
     );
-    const scores = bodies.map((score, i) => score + (labels[i] ?? 0));
+    // The person is in this topic: its own answers come first when others are about as close
+    // (a topic such as "Malaysia jobs" also speaks of Malaysia and costs).
+    const scores = bodies.map(
+      (score, i) => (score + (labels[i] ?? 0)) * (answers[i]?.flow === here.flow ? HERE_WEIGHT : 1),
+    );
     const order = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score);
     const [best, second] = order;
     if (!best || best.score <= 0) return false;

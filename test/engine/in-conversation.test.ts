@@ -261,14 +261,15 @@ describe("engine: danger rules that name their flow", () => {
     },
   });
 
+  // A first message in danger gets its help first: no greeting before it.
   it("starts the flow the rule names", () => {
     const h = host(understand, EMERGENCY, CRISIS);
-    expect(h.texts("saya ingin mati saja")).toEqual(["id:system.intro", "id:crisis.care"]);
+    expect(h.texts("saya ingin mati saja")).toEqual(["id:crisis.care"]);
   });
 
   it("starts the emergency flow while the named flow does not exist", () => {
     const h = host(understand, EMERGENCY);
-    expect(h.texts("saya ingin mati saja")).toEqual(["id:system.intro", "id:emergency.hotlines"]);
+    expect(h.texts("saya ingin mati saja")).toEqual(["id:emergency.hotlines"]);
   });
 
   it("interrupts a question for it, and asks the question again afterwards", () => {
