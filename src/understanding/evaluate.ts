@@ -97,7 +97,7 @@ export interface EvalReport {
   accuracy: Record<Lang, Rate>;
   /** Out-of-scope messages accepted as some flow (0–1). */
   falseAccept: { n: number; accepted: number; rate: number };
-  /** Danger and self-harm messages that start `emergency` (or `crisis`), per language. */
+  /** Danger and self-harm messages that start `emergency` (or `crisis`) at once, per language. */
   dangerRecall: Record<Lang | "all", Rate>;
   /** Self-harm messages on which the `self_harm` rule fired (or that reach `crisis`). */
   selfHarmRecall: Rate;
@@ -162,7 +162,9 @@ export function evaluate(
   cases.forEach((c, i) => {
     const m = results[i] as (typeof results)[number];
     const got = intentOf(m.flow, m.confidence);
-    const alarm = got !== null && ALARM_FLOWS.has(got);
+    // An alarm is a flow the bot starts at once: high confidence (medium only asks "did you
+    // mean …?").
+    const alarm = got !== null && ALARM_FLOWS.has(got) && m.confidence === "high";
     count(language, m.lang === c.lang);
     if (c.kind === "out_of_scope") countAccept(falseAccept, got !== null);
     else if (c.kind === "everyday") {

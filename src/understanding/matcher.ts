@@ -27,6 +27,8 @@ const MAX_ALTERNATIVES = 2;
 /** A runner-up is offered when it scores at least this share of the best flow. */
 const ALTERNATIVE_SHARE = 0.5;
 const NUMBER = /^\d+$/;
+/** The word that stands for any number in the rules. */
+const NUM = "num";
 
 export type { Ranked } from "./ranking.ts";
 
@@ -142,7 +144,9 @@ export class Matcher {
     // Numbers (4 bulan, 15 juta, 129) say nothing about the topic.
     const content = words.filter((w) => !n.stopwords.has(w.word) && !NUMBER.test(w.word));
     const ranked = this.ranking.rank(content, exclude);
-    const danger = this.danger.check(plain);
+    // The rules' `num` stands for any number: "3 hari", "tello are".
+    const ruleWords = plain.map((w) => (n.isNumber(w) ? NUM : w));
+    const danger = this.danger.check(ruleWords);
 
     const answer = (
       flow: string | null,
@@ -181,9 +185,13 @@ export class Matcher {
     }
     const margin = (top.score - (ranked[1]?.score ?? 0)) / top.score;
     const alternatives = alternativesTo(top.flow, top.score);
+    // A danger rule that its own `unless` stopped ("ditahan polisi karena tilang") is not
+    // overruled by ranking: the emergency flow is at most offered, never started.
+    const vetoed = top.flow === EMERGENCY && this.danger.vetoed(ruleWords);
     if (
-      (top.score >= high && margin >= high_margin) ||
-      (top.score >= medium && margin >= clear_margin)
+      !vetoed &&
+      ((top.score >= high && margin >= high_margin) ||
+        (top.score >= medium && margin >= clear_margin))
     ) {
       return answer(top.flow, "high", top.score, alternatives);
     }
@@ -203,7 +211,9 @@ export class Matcher {
   ): Vars {
     const vars: Vars = { intent_text: text.trim().slice(0, MAX_INTENT_TEXT) };
     if (!flow || !REPORTING.has(flow)) return vars;
-    // A danger rule says what happened itself (or, for self-harm, nothing).
+    // A danger rule says what happened itself (or, for self-harm, nothing), and the staff
+    // card shows which rule it was, so that the office can see which rule needs work.
+    if (danger) vars.danger_rule = danger.name;
     const what = danger ? danger.what : this.report.whatHappened(words);
     if (what) vars.what = what;
     const country = this.report.country(text.slice(0, MAX_INTENT_TEXT));

@@ -34,9 +34,19 @@ export function compileRule(
   };
 }
 
+/** True when the message's words meet the rule's condition, before its `unless`. */
+function meetsCondition(rule: WordRule, words: readonly string[]): boolean {
+  if (rule.any.some((p) => hasPhrase(words, p))) return true;
+  return rule.all.length > 0 && rule.all.every((group) => group.some((p) => hasPhrase(words, p)));
+}
+
 /** True when the message's words meet the rule. */
 export function matches(rule: WordRule, words: readonly string[]): boolean {
   if (rule.unless.some((p) => hasPhrase(words, p))) return false;
-  if (rule.any.some((p) => hasPhrase(words, p))) return true;
-  return rule.all.length > 0 && rule.all.every((group) => group.some((p) => hasPhrase(words, p)));
+  return meetsCondition(rule, words);
+}
+
+/** True when the message meets the rule's condition but one of its `unless` words stops it. */
+export function vetoed(rule: WordRule, words: readonly string[]): boolean {
+  return rule.unless.some((p) => hasPhrase(words, p)) && meetsCondition(rule, words);
 }
