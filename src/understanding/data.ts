@@ -96,6 +96,32 @@ export const DangerFile = z.strictObject({
 });
 export type DangerFile = z.infer<typeof DangerFile>;
 
+/** `data/understanding/routes.yaml`: intent rules, and how a company's name is read. */
+export const RoutesFile = z.strictObject({
+  /** Lists the rules share through YAML anchors; read only through the rules. */
+  lists: z.array(words).optional(),
+  rules: z.array(
+    z
+      .strictObject({
+        flow: z.string().regex(/^[a-z][a-z0-9_]*$/),
+        /** Only when the message names a company (see `agency_name`). */
+        named: z.boolean().default(false),
+        ...RuleFields,
+      })
+      .refine((r) => r.named || hasCondition(r), needsCondition),
+  ),
+  agency_name: z.strictObject({
+    /** Words (as typed) a company's name follows: pt, cv, lpk … */
+    prefixes: words.min(1),
+    max_words: z.number().int().min(1).max(10),
+    /** Words that end a name. */
+    stop: words,
+    /** Words that are no name at all ("pt penyalur", "pt yang …"). */
+    generic: words,
+  }),
+});
+export type RoutesFile = z.infer<typeof RoutesFile>;
+
 /** `data/understanding/report.yaml`: what a report's first message already says. */
 export const ReportFile = z.strictObject({
   what: z.array(
@@ -146,6 +172,7 @@ export interface UnderstandingData {
   language: LanguageFile;
   danger: DangerFile;
   report: ReportFile;
+  routes: RoutesFile;
   matcher: MatcherFile;
   intents: IntentFile[];
 }

@@ -13,6 +13,7 @@ import { detectLanguage, type LanguageMarkers, markers } from "./language.ts";
 import { Normalizer } from "./normalize.ts";
 import { type Ranked, Ranking } from "./ranking.ts";
 import { ReportReader } from "./report-vars.ts";
+import { RouteRules } from "./routes.ts";
 import { type Resolved, Vocabulary } from "./vocabulary.ts";
 
 /** Longest message kept in `intent_text` (and read at all). */
@@ -27,6 +28,11 @@ const MAX_ALTERNATIVES = 2;
 /** A runner-up is offered when it scores at least this share of the best flow. */
 const ALTERNATIVE_SHARE = 0.5;
 const NUMBER = /^\d+$/;
+/** Flows that read what the first message names: a company, a case reference. */
+const AGENCY_CHECK = "agency_check";
+const CASE_STATUS = "case_status";
+/** A case reference as typed (JR-7Q3K, jr7q3k), as the `cek` command reads it. */
+const CASE_REF = /\bjr-?[2-9a-z]{4,6}\b/i;
 /** The word that stands for any number in the rules. */
 const NUM = "num";
 
@@ -66,6 +72,7 @@ export class Matcher {
   private readonly markers: LanguageMarkers;
   private readonly danger: DangerRules;
   private readonly report: ReportReader;
+  private readonly routes: RouteRules;
 
   constructor(
     private readonly data: UnderstandingData,
@@ -87,6 +94,7 @@ export class Matcher {
     const ruleEntries = [
       ...data.danger.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
       ...data.report.what.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
+      ...data.routes.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
     ];
     const roots = new Set<string>(Object.keys(data.concepts));
     for (const text of [...this.docs.map((d) => d.text), ...ruleEntries]) {
@@ -102,6 +110,7 @@ export class Matcher {
     }));
     this.ranking = new Ranking(labels, examples, data.matcher);
     this.danger = new DangerRules(data.danger, exact);
+    this.routes = new RouteRules(data.routes, exact);
     this.report = new ReportReader(
       data.report,
       countries,
@@ -118,6 +127,7 @@ export class Matcher {
       ...n.stopwords,
       ...Object.keys(data.concepts),
       ...this.danger.vocabulary(),
+      ...this.routes.vocabulary(),
       ...this.report.vocabulary(),
     ]) {
       if (!known.has(w)) known.set(w, 0);
@@ -147,6 +157,7 @@ export class Matcher {
     // The rules' `num` stands for any number: "3 hari", "tello are".
     const ruleWords = plain.map((w) => (n.isNumber(w) ? NUM : w));
     const danger = this.danger.check(ruleWords);
+    const agency = this.routes.agencyName(text.slice(0, MAX_INTENT_TEXT));
 
     const answer = (
       flow: string | null,
@@ -158,7 +169,7 @@ export class Matcher {
       confidence,
       alternatives,
       lang: detectLanguage(surface, this.markers),
-      vars: this.vars(text, flow, plain, danger),
+      vars: this.vars(text, flow, plain, danger, agency),
       score: Math.round(score * 1000) / 1000,
       ranked,
       danger: danger?.name,
@@ -173,6 +184,8 @@ export class Matcher {
         .map((r) => r.flow);
 
     if (danger) return answer(EMERGENCY, "high", 1, alternativesTo(EMERGENCY, top?.score ?? 0));
+    const routed = this.routes.check(ruleWords, agency !== undefined);
+    if (routed) return answer(routed, "high", 1, alternativesTo(routed, top?.score ?? 0));
     // Only small words ("permisi, mau tanya", "min?"): the menu is the answer.
     if (content.length === 0)
       return words.length > 0 ? answer(MENU, "high", 1) : answer(null, "low", 0);
@@ -208,8 +221,14 @@ export class Matcher {
     flow: string | null,
     words: string[],
     danger: DangerHit | undefined,
+    agency: string | undefined,
   ): Vars {
     const vars: Vars = { intent_text: text.trim().slice(0, MAX_INTENT_TEXT) };
+    if (flow === AGENCY_CHECK && agency) vars.agency_name = agency;
+    if (flow === CASE_STATUS) {
+      const ref = CASE_REF.exec(text)?.[0];
+      if (ref) vars.case_query = ref;
+    }
     if (!flow || !REPORTING.has(flow)) return vars;
     // A danger rule says what happened itself (or, for self-harm, nothing), and the staff
     // card shows which rule it was, so that the office can see which rule needs work.
