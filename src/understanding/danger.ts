@@ -4,7 +4,7 @@
  * The rules live in `data/understanding/danger.yaml`.
  */
 import type { DangerFile, What } from "./data.ts";
-import { compileRule, matches, vetoed, type WordRule } from "./rules.ts";
+import { compileRule, matches, type WordRule } from "./rules.ts";
 
 /** A danger rule that fired. */
 export interface DangerHit {
@@ -30,14 +30,6 @@ export class DangerRules {
   check(words: readonly string[]): DangerHit | undefined {
     const hit = this.rules.find((r) => matches(r.rule, words));
     return hit && { name: hit.name, what: hit.what };
-  }
-
-  /**
-   * True when a rule's words are there but its `unless` says it is not danger ("ditahan
-   * polisi karena tilang", "film bunuh-bunuhan"): ranking alone must not overrule that.
-   */
-  vetoed(words: readonly string[]): boolean {
-    return this.rules.some((r) => vetoed(r.rule, words));
   }
 
   /** Every word the rules look for (so that typos of them can be recognised). */

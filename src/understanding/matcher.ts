@@ -198,11 +198,11 @@ export class Matcher {
     }
     const margin = (top.score - (ranked[1]?.score ?? 0)) / top.score;
     const alternatives = alternativesTo(top.flow, top.score);
-    // A danger rule that its own `unless` stopped ("ditahan polisi karena tilang") is not
-    // overruled by ranking: the emergency flow is at most offered, never started.
-    const vetoed = top.flow === EMERGENCY && this.danger.vetoed(ruleWords);
+    // Only a danger rule starts the emergency flow at once: ranking alone ("hp sengkok mate")
+    // may at most offer it, so that everyday words never raise an alarm.
+    const alarm = top.flow === EMERGENCY;
     if (
-      !vetoed &&
+      !alarm &&
       ((top.score >= high && margin >= high_margin) ||
         (top.score >= medium && margin >= clear_margin))
     ) {

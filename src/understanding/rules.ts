@@ -45,8 +45,3 @@ export function matches(rule: WordRule, words: readonly string[]): boolean {
   if (rule.unless.some((p) => hasPhrase(words, p))) return false;
   return meetsCondition(rule, words);
 }
-
-/** True when the message meets the rule's condition but one of its `unless` words stops it. */
-export function vetoed(rule: WordRule, words: readonly string[]): boolean {
-  return rule.unless.some((p) => hasPhrase(words, p)) && meetsCondition(rule, words);
-}
