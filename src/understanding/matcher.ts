@@ -33,6 +33,8 @@ const AGENCY_CHECK = "agency_check";
 const CASE_STATUS = "case_status";
 /** A case reference as typed (JR-7Q3K, jr7q3k), as the `cek` command reads it. */
 const CASE_REF = /\bjr-?[2-9a-z]{4,6}\b/i;
+/** The concept a case reference stands for (concepts.yaml). */
+const CASE_REF_WORD = "kode";
 /** The word that stands for any number in the rules. */
 const NUM = "num";
 
@@ -95,6 +97,9 @@ export class Matcher {
       ...data.danger.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
       ...data.report.what.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
       ...data.routes.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
+      // Words of `unless` too, so that their inflected forms are recognised (baterainya).
+      ...data.danger.rules.flatMap((r) => r.unless ?? []),
+      ...data.routes.rules.flatMap((r) => r.unless ?? []),
     ];
     const roots = new Set<string>(Object.keys(data.concepts));
     for (const text of [...this.docs.map((d) => d.text), ...ruleEntries]) {
@@ -156,6 +161,8 @@ export class Matcher {
     const ranked = this.ranking.rank(content, exclude);
     // The rules' `num` stands for any number: "3 hari", "tello are".
     const ruleWords = plain.map((w) => (n.isNumber(w) ? NUM : w));
+    // A case reference typed in one piece (jr7q3k) reads as the word for one.
+    if (CASE_REF.test(text)) ruleWords.push(CASE_REF_WORD);
     const danger = this.danger.check(ruleWords);
     const agency = this.routes.agencyName(text.slice(0, MAX_INTENT_TEXT));
 
