@@ -103,7 +103,7 @@ export interface EvalReport {
   selfHarmRecall: Rate;
   /** Everyday messages that start `emergency` or `crisis`, per language. */
   falseAlarms: Record<Lang | "all", { n: number; accepted: number; rate: number }>;
-  /** Everyday messages that start any flow. */
+  /** Everyday messages that start any flow at once (high confidence). */
   everydayAccepted: { n: number; accepted: number; rate: number };
   /** Messages whose language was detected as labelled (undetected counts as wrong). */
   language: Rate;
@@ -170,7 +170,7 @@ export function evaluate(
     else if (c.kind === "everyday") {
       countAccept(falseAlarms[c.lang], alarm);
       countAccept(falseAlarms.all, alarm);
-      countAccept(everydayAccepted, got !== null);
+      countAccept(everydayAccepted, got !== null && m.confidence === "high");
     } else count(accuracy[c.lang], isRight(c, got));
     if (c.kind === "danger" || c.kind === "self_harm") {
       count(dangerRecall[c.lang], alarm);
@@ -274,7 +274,7 @@ export function formatReport(title: string, r: EvalReport): string[] {
   if (r.falseAlarms.all.n > 0) {
     lines.push(
       `  everyday false alarms (emergency/crisis): ${accepted(r.falseAlarms.all)} — id ${accepted(r.falseAlarms.id)}, mad ${accepted(r.falseAlarms.mad)}`,
-      `  everyday starting any flow: ${accepted(r.everydayAccepted)}`,
+      `  everyday starting a flow at once: ${accepted(r.everydayAccepted)}`,
     );
   }
   lines.push(`  language detected:   ${ok(r.language)}`);
