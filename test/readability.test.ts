@@ -56,6 +56,8 @@ const SAMPLE: Record<string, unknown> = {
   category: "gaji tidak dibayar",
   field: "Yang memberangkatkan",
   value: "PT Contoh Sejahtera Abadi lewat sponsor di desa",
+  // A company named in a first message (agency_check.asked), as long as the matcher keeps it.
+  agency_name: "PT Contoh Sejahtera Abadi Makmur",
   channel: "WhatsApp",
   lang: "Madura",
   time: "27/11 16:03 WIB",

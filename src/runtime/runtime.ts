@@ -9,6 +9,7 @@ import type { CaseRecord } from "../store/cases.ts";
 import type { Store } from "../store/store.ts";
 import type { User } from "../store/users.ts";
 import { makeCaseRef } from "./case-ref.ts";
+import { dangerMoves } from "./danger-moves.ts";
 import type { FloodGuard } from "./flood.ts";
 import { promptMoves } from "./prompt-moves.ts";
 
@@ -100,7 +101,10 @@ export class Runtime {
         store.cases.attach(null, user.id, inbound.input.media, now);
       const result = this.step(prev, inbound, now, user.id);
       store.flowStats.record(
-        promptMoves(prev, result.state, now, this.options.engine.settings.idleMs),
+        [
+          ...promptMoves(prev, result.state, now, this.options.engine.settings.idleMs),
+          ...dangerMoves(prev, result.state),
+        ],
         now,
       );
       return this.apply(user, result, now, files);

@@ -28,6 +28,7 @@ export const FIELDS = [
   "question",
   "intent_text",
   "danger",
+  "danger_rule",
   "where",
   "describe",
   "place",

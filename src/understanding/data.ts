@@ -15,6 +15,10 @@ export const OUT_OF_SCOPE = "out_of_scope";
 
 const word = z.union([z.string(), z.number()]).transform(String);
 const words = z.array(word);
+/** Words, where a YAML alias may bring in a whole list (`[*media, film]`): flattened. */
+const wordLists = z
+  .array(z.union([word, z.array(z.union([word, words]))]))
+  .transform((list) => list.flat(2));
 
 const Affix = z.strictObject({
   /** Letters removed from the start (prefix) or end (suffix) of a word. */
@@ -40,6 +44,20 @@ export const NormalizeFile = z.strictObject({
   }),
   /** Words, or lists of words (for readability); flattened. */
   stopwords: z.array(z.union([word, words])).transform((list) => list.flat()),
+  /** Numbers written as words (tiga, tello'): the rules' `num` matches them like digits. */
+  numbers: z
+    .array(z.union([word, words]))
+    .default([])
+    .transform((list) => list.flat()),
+  /** Clock words: one followed by a number is a time of day ("pukul 8" → "jam 8"). */
+  clock: z
+    .strictObject({
+      words,
+      as: z.string(),
+      /** Words that also make a time after a clock word ("pukul berapa"). */
+      before: words.default([]),
+    })
+    .optional(),
 });
 export type NormalizeFile = z.infer<typeof NormalizeFile>;
 
@@ -58,9 +76,9 @@ export type LanguageFile = z.infer<typeof LanguageFile>;
  * and no word of `unless`. An entry of several words is a phrase (the words in a row).
  */
 const RuleFields = {
-  any: words.optional(),
-  all: z.array(words.min(1)).optional(),
-  unless: words.optional(),
+  any: wordLists.optional(),
+  all: z.array(wordLists.refine((g) => g.length > 0, "an empty group")).optional(),
+  unless: wordLists.optional(),
 };
 const hasCondition = (r: { any?: string[] | undefined; all?: string[][] | undefined }) =>
   (r.any?.length ?? 0) > 0 || (r.all?.length ?? 0) > 0;
@@ -68,6 +86,8 @@ const needsCondition = { message: "a rule needs `any` or `all`" };
 
 /** `data/understanding/danger.yaml`. */
 export const DangerFile = z.strictObject({
+  /** Lists the rules share through YAML anchors; read only through the rules. */
+  lists: z.array(words).optional(),
   rules: z.array(
     z
       .strictObject({
@@ -84,6 +104,32 @@ export const DangerFile = z.strictObject({
   ),
 });
 export type DangerFile = z.infer<typeof DangerFile>;
+
+/** `data/understanding/routes.yaml`: intent rules, and how a company's name is read. */
+export const RoutesFile = z.strictObject({
+  /** Lists the rules share through YAML anchors; read only through the rules. */
+  lists: z.array(words).optional(),
+  rules: z.array(
+    z
+      .strictObject({
+        flow: z.string().regex(/^[a-z][a-z0-9_]*$/),
+        /** Only when the message names a company (see `agency_name`). */
+        named: z.boolean().default(false),
+        ...RuleFields,
+      })
+      .refine((r) => r.named || hasCondition(r), needsCondition),
+  ),
+  agency_name: z.strictObject({
+    /** Words (as typed) a company's name follows: pt, cv, lpk … */
+    prefixes: words.min(1),
+    max_words: z.number().int().min(1).max(10),
+    /** Words that end a name. */
+    stop: words,
+    /** Words that are no name at all ("pt penyalur", "pt yang …"). */
+    generic: words,
+  }),
+});
+export type RoutesFile = z.infer<typeof RoutesFile>;
 
 /** `data/understanding/report.yaml`: what a report's first message already says. */
 export const ReportFile = z.strictObject({
@@ -135,6 +181,7 @@ export interface UnderstandingData {
   language: LanguageFile;
   danger: DangerFile;
   report: ReportFile;
+  routes: RoutesFile;
   matcher: MatcherFile;
   intents: IntentFile[];
 }

@@ -12,6 +12,7 @@ import {
   MatcherFile,
   NormalizeFile,
   ReportFile,
+  RoutesFile,
   type UnderstandingData,
 } from "./data.ts";
 import { Matcher } from "./matcher.ts";
@@ -39,6 +40,7 @@ export function loadUnderstanding(dataDir: string): LoadedUnderstanding {
   const language = read("language.yaml", LanguageFile);
   const danger = read("danger.yaml", DangerFile);
   const report = read("report.yaml", ReportFile);
+  const routes = read("routes.yaml", RoutesFile);
   const matcher = read("matcher.yaml", MatcherFile);
 
   const intents: IntentFile[] = [];
@@ -64,7 +66,7 @@ export function loadUnderstanding(dataDir: string): LoadedUnderstanding {
     }
     intents.push(intent);
   }
-  if (!normalize || !concepts || !language || !danger || !report || !matcher) {
+  if (!normalize || !concepts || !language || !danger || !report || !routes || !matcher) {
     return { data: undefined, problems };
   }
   if (problems.length > 0) return { data: undefined, problems };
@@ -73,7 +75,7 @@ export function loadUnderstanding(dataDir: string): LoadedUnderstanding {
   }
   if (problems.length > 0) return { data: undefined, problems };
   return {
-    data: { normalize, concepts, language, danger, report, matcher, intents },
+    data: { normalize, concepts, language, danger, report, routes, matcher, intents },
     problems,
   };
 }

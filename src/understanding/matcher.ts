@@ -20,6 +20,7 @@ import { Normalizer } from "./normalize.ts";
 import { type Ranked, Ranking } from "./ranking.ts";
 import { Relevance } from "./relevance.ts";
 import { ReportReader } from "./report-vars.ts";
+import { RouteRules } from "./routes.ts";
 import { type Resolved, Vocabulary } from "./vocabulary.ts";
 
 /** Longest message kept in `intent_text` (and read at all). */
@@ -36,6 +37,15 @@ const MAX_ALTERNATIVES = 2;
 /** A runner-up is offered when it scores at least this share of the best flow. */
 const ALTERNATIVE_SHARE = 0.5;
 const NUMBER = /^\d+$/;
+/** Flows that read what the first message names: a company, a case reference. */
+const AGENCY_CHECK = "agency_check";
+const CASE_STATUS = "case_status";
+/** A case reference as typed (JR-7Q3K, jr7q3k), as the `cek` command reads it. */
+const CASE_REF = /\bjr-?[2-9a-z]{4,6}\b/i;
+/** The concept a case reference stands for (concepts.yaml). */
+const CASE_REF_WORD = "kode";
+/** The word that stands for any number in the rules. */
+const NUM = "num";
 
 export type { Ranked } from "./ranking.ts";
 
@@ -73,6 +83,7 @@ export class Matcher {
   private readonly markers: LanguageMarkers;
   private readonly danger: DangerRules;
   private readonly report: ReportReader;
+  private readonly routes: RouteRules;
 
   constructor(
     private readonly data: UnderstandingData,
@@ -94,6 +105,10 @@ export class Matcher {
     const ruleEntries = [
       ...data.danger.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
       ...data.report.what.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
+      ...data.routes.rules.flatMap((r) => [...(r.any ?? []), ...(r.all ?? []).flat()]),
+      // Words of `unless` too, so that their inflected forms are recognised (baterainya).
+      ...data.danger.rules.flatMap((r) => r.unless ?? []),
+      ...data.routes.rules.flatMap((r) => r.unless ?? []),
     ];
     const roots = new Set<string>(Object.keys(data.concepts));
     for (const text of [...this.docs.map((d) => d.text), ...ruleEntries]) {
@@ -109,6 +124,7 @@ export class Matcher {
     }));
     this.ranking = new Ranking(labels, examples, data.matcher);
     this.danger = new DangerRules(data.danger, exact);
+    this.routes = new RouteRules(data.routes, exact);
     this.report = new ReportReader(
       data.report,
       countries,
@@ -125,6 +141,7 @@ export class Matcher {
       ...n.stopwords,
       ...Object.keys(data.concepts),
       ...this.danger.vocabulary(),
+      ...this.routes.vocabulary(),
       ...this.report.vocabulary(),
     ]) {
       if (!known.has(w)) known.set(w, 0);
@@ -151,7 +168,12 @@ export class Matcher {
     // Numbers (4 bulan, 15 juta, 129) say nothing about the topic.
     const content = words.filter((w) => !n.stopwords.has(w.word) && !NUMBER.test(w.word));
     const ranked = this.ranking.rank(content, exclude);
-    const danger = this.danger.check(plain);
+    // The rules' `num` stands for any number: "3 hari", "tello are".
+    const ruleWords = plain.map((w) => (n.isNumber(w) ? NUM : w));
+    // A case reference typed in one piece (jr7q3k) reads as the word for one.
+    if (CASE_REF.test(text)) ruleWords.push(CASE_REF_WORD);
+    const danger = this.danger.check(ruleWords);
+    const agency = this.routes.agencyName(text.slice(0, MAX_INTENT_TEXT));
 
     const answer = (
       flow: string | null,
@@ -163,7 +185,7 @@ export class Matcher {
       confidence,
       alternatives,
       lang: detectLanguage(surface, this.markers),
-      vars: this.vars(text, flow, plain, danger),
+      vars: this.vars(text, flow, plain, danger, agency),
       score: Math.round(score * 1000) / 1000,
       ranked,
       danger: danger?.name,
@@ -181,6 +203,8 @@ export class Matcher {
       const flow = danger.flow;
       return answer(flow, "high", 1, alternativesTo(flow, top?.score ?? 0));
     }
+    const routed = this.routes.check(ruleWords, agency !== undefined);
+    if (routed) return answer(routed, "high", 1, alternativesTo(routed, top?.score ?? 0));
     // Only small words ("permisi, mau tanya", "min?"): the menu is the answer.
     if (content.length === 0)
       return words.length > 0 ? answer(MENU, "high", 1) : answer(null, "low", 0);
@@ -193,9 +217,13 @@ export class Matcher {
     }
     const margin = (top.score - (ranked[1]?.score ?? 0)) / top.score;
     const alternatives = alternativesTo(top.flow, top.score);
+    // Only a danger rule starts the emergency flow at once: ranking alone ("hp sengkok mate")
+    // may at most offer it, so that everyday words never raise an alarm.
+    const alarm = top.flow === EMERGENCY;
     if (
-      (top.score >= high && margin >= high_margin) ||
-      (top.score >= medium && margin >= clear_margin)
+      !alarm &&
+      ((top.score >= high && margin >= high_margin) ||
+        (top.score >= medium && margin >= clear_margin))
     ) {
       return answer(top.flow, "high", top.score, alternatives);
     }
@@ -212,10 +240,18 @@ export class Matcher {
     flow: string | null,
     words: string[],
     danger: DangerHit | undefined,
+    agency: string | undefined,
   ): Vars {
     const vars: Vars = { intent_text: text.trim().slice(0, MAX_INTENT_TEXT) };
+    if (flow === AGENCY_CHECK && agency) vars.agency_name = agency;
+    if (flow === CASE_STATUS) {
+      const ref = CASE_REF.exec(text)?.[0];
+      if (ref) vars.case_query = ref;
+    }
     if (!flow || !(REPORTING.has(flow) || danger)) return vars;
-    // A danger rule says what happened itself (or, for self-harm, nothing).
+    // A danger rule says what happened itself (or, for self-harm, nothing), and the staff
+    // card shows which rule it was, so that the office can see which rule needs work.
+    if (danger) vars.danger_rule = danger.name;
     const what = danger ? danger.what : this.report.whatHappened(words);
     if (what) vars.what = what;
     // Self-harm words and someone hurting them in one message: the crisis flow shows the

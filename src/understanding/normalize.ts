@@ -8,6 +8,8 @@ import type { Affix, ConceptsFile, NormalizeFile } from "./data.ts";
 import { basicTokens, type CharRule, foldWord } from "./fold.ts";
 import { PhraseMap } from "./phrases.ts";
 
+const NUMBER = /^\d+$/;
+
 /** Turns text into the words the matcher compares. Built once from the data tables. */
 export class Normalizer {
   readonly rules: CharRule[];
@@ -22,6 +24,11 @@ export class Normalizer {
   private readonly prefixes: Affix[];
   private readonly suffixes: Affix[];
   private readonly minRoot: number;
+  // Set at the end of the constructor (the tables above are read with no clock rule yet).
+  private numbers = new Set<string>();
+  private clock = new Set<string>();
+  private clockAs = "";
+  private clockBefore = new Set<string>();
 
   constructor(table: NormalizeFile, concepts: ConceptsFile) {
     this.rules = table.char_rules.map((r) => ({ from: new RegExp(r.from, "g"), to: r.to }));
@@ -82,12 +89,29 @@ export class Normalizer {
     this.prefixes = [none, ...table.affixes.prefixes];
     this.suffixes = [none, ...table.affixes.suffixes];
     this.minRoot = table.affixes.min_root;
+    this.numbers = new Set(table.numbers.flatMap((w) => fold(w)));
+    this.clock = new Set((table.clock?.words ?? []).flatMap((w) => fold(w)));
+    this.clockAs = table.clock?.as ?? "";
+    this.clockBefore = new Set((table.clock?.before ?? []).flatMap((w) => fold(w)));
+  }
+
+  /** True for a number in digits or in words (3, tiga, tello'). */
+  isNumber(word: string): boolean {
+    return NUMBER.test(word) || this.numbers.has(word);
   }
 
   /** Folded words with abbreviations expanded and Madurese spellings made one. */
   surfaceWords(text: string): string[] {
     const words = this.abbreviations.apply(basicTokens(text)).map((w) => foldWord(w, this.rules));
-    return this.surface.apply(words);
+    const out = this.surface.apply(words);
+    // "pukul 8" is a time of day, "dipukul" is not: a clock word before a number becomes one.
+    for (let i = 0; i + 1 < out.length; i++) {
+      const next = out[i + 1] as string;
+      if (this.clock.has(out[i] as string) && (this.isNumber(next) || this.clockBefore.has(next))) {
+        out[i] = this.clockAs;
+      }
+    }
+    return out;
   }
 
   /** Surface words turned into meanings (alako → kerja); unknown words pass through. */

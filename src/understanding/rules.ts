@@ -11,8 +11,19 @@ export interface WordRule {
   unless: string[][];
 }
 
+/** The words of a message as a set, made once per message for all rules. */
+const wordSets = new WeakMap<readonly string[], Set<string>>();
+
 function hasPhrase(words: readonly string[], phrase: readonly string[]): boolean {
   if (phrase.length === 0) return false;
+  if (phrase.length === 1) {
+    let set = wordSets.get(words);
+    if (!set) {
+      set = new Set(words);
+      wordSets.set(words, set);
+    }
+    return set.has(phrase[0] as string);
+  }
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
     return true;
@@ -34,9 +45,14 @@ export function compileRule(
   };
 }
 
-/** True when the message's words meet the rule. */
-export function matches(rule: WordRule, words: readonly string[]): boolean {
-  if (rule.unless.some((p) => hasPhrase(words, p))) return false;
+/** True when the message's words meet the rule's condition, before its `unless`. */
+function meetsCondition(rule: WordRule, words: readonly string[]): boolean {
   if (rule.any.some((p) => hasPhrase(words, p))) return true;
   return rule.all.length > 0 && rule.all.every((group) => group.some((p) => hasPhrase(words, p)));
+}
+
+/** True when the message's words meet the rule. */
+export function matches(rule: WordRule, words: readonly string[]): boolean {
+  // The condition first: most messages meet no rule, and `unless` lists are long.
+  return meetsCondition(rule, words) && !rule.unless.some((p) => hasPhrase(words, p));
 }

@@ -4,6 +4,7 @@
  * which questions people leave unanswered.
  */
 import type { FlowSet } from "../engine/flow.ts";
+import { DANGER_RULE_FLOW_PREFIX } from "../runtime/danger-moves.ts";
 import type { StaffText } from "../staff/render.ts";
 import type { CaseRecord } from "../store/cases.ts";
 import type { NodeTotals } from "../store/flow-stats.ts";
@@ -53,6 +54,11 @@ export interface Statistics {
   flows: { flow: string; entries: number }[];
   /** Questions by how often they went unanswered, worst first. */
   dropoff: (NodeTotals & { dropped: number; rate: number })[];
+  /**
+   * Per danger rule: emergencies it started, and how many the person then declined or left
+   * for something else (a misunderstanding), most started first.
+   */
+  dangerRules: { rule: string; started: number; declined: number; left: number }[];
 }
 
 /**
@@ -108,8 +114,22 @@ export function statistics(
       .filter((h): h is number => h !== undefined),
   );
   const all = perWeek.flat();
+  const rules = new Map<
+    string,
+    { rule: string; started: number; declined: number; left: number }
+  >();
+  for (const n of nodes) {
+    if (!n.flow.startsWith(DANGER_RULE_FLOW_PREFIX)) continue;
+    const rule = n.flow.slice(DANGER_RULE_FLOW_PREFIX.length);
+    const row = rules.get(rule) ?? { rule, started: 0, declined: 0, left: 0 };
+    if (n.node === "started" || n.node === "declined" || n.node === "left")
+      row[n.node] += n.reached;
+    rules.set(rule, row);
+  }
+  // The rules' counters are not questions: they stay out of the flows and the drop-off.
+  const questions = nodes.filter((n) => !n.flow.startsWith(DANGER_RULE_FLOW_PREFIX));
   const flows = new Map<string, number>();
-  for (const n of nodes) flows.set(n.flow, (flows.get(n.flow) ?? 0) + n.entries);
+  for (const n of questions) flows.set(n.flow, (flows.get(n.flow) ?? 0) + n.entries);
   return {
     weeks: starts,
     byCategory: breakdown(inPeriod, starts, (c) => c.category, 6),
@@ -122,13 +142,16 @@ export function statistics(
       .filter(([, entries]) => entries > 0)
       .map(([flow, entries]) => ({ flow, entries }))
       .sort((a, b) => b.entries - a.entries || a.flow.localeCompare(b.flow)),
-    dropoff: nodes
+    dropoff: questions
       .map((n) => {
         const dropped = Math.max(0, n.reached - n.answered);
         return { ...n, dropped, rate: n.reached ? dropped / n.reached : 0 };
       })
       .filter((n) => n.dropped > 0)
       .sort((a, b) => b.dropped - a.dropped || b.rate - a.rate || a.flow.localeCompare(b.flow)),
+    dangerRules: [...rules.values()].sort(
+      (a, b) => b.started - a.started || a.rule.localeCompare(b.rule),
+    ),
   };
 }
 

@@ -14,6 +14,26 @@ describe("danger rules", () => {
       ["engkok epokol majikan", "violence"],
       ["bine kaula etangkep polisi", "detained"],
       ["ana' kaula esèksa majikanna", "violence"],
+      ["saya mau bunuh diri", undefined],
+      ["taretan kaula ebunuh tekong", "violence"],
+      ["engkok eancam epate'e mandor", "violence"],
+      ["bine kaula mate'e majikan", "violence"],
+      ["ana' kaula ejual ka myanmar", "violence"],
+      ["alek ekorong e penampungan", "violence"],
+      ["sengkok ekonci e kongsi", "violence"],
+      ["bine sengkok esekse majikan", "violence"],
+      ["guleh ta' ekasi ngakan majikan", "violence"],
+      ["kami tidak diberi makan di kapal", "violence"],
+      ["adik saya sudah tiga hari tidak makan di penampungan", "violence"],
+      ["istri saya dijual agen ke batam", "violence"],
+      ["anak saya diancam dibunuh calo", "violence"],
+      ["majikan ngancam saya terus", "violence"],
+      ["saya dipaksa kerja 20 jam", "violence"],
+      ["suami kaula etahan polisi malaysia", "detained"],
+      ["sengkok tak kuat odi' pole", undefined],
+      ["guleh terro mate bei", undefined],
+      ["saya capek hidup, pengen minum racun", undefined],
+      ["engkok terro mate", undefined],
       ["TOLONG DARURAT!!!", undefined],
       ["tolongggg darurat", undefined],
     ] as const) {
@@ -22,6 +42,42 @@ describe("danger rules", () => {
       expect(m.confidence, text).toBe("high");
       expect(m.danger, text).toBeDefined();
       expect(m.vars.what, text).toBe(what);
+      expect(m.vars.danger_rule, text).toBe(m.danger);
+    }
+  });
+
+  it("count self-harm as self-harm, whatever else the message says", () => {
+    for (const text of ["sengkok tak kuat odi'", "saya capek hidup, mau gantung diri saja"]) {
+      expect(match(text).danger, text).toBe("self_harm");
+    }
+  });
+
+  it("need a harm and someone it happens to: everyday words, media, food, sport and clock times are no danger", () => {
+    for (const text of [
+      "saya lapar belum makan siang",
+      "engkok lapar terro ngakan",
+      "film horor bunuh bunuhan seru",
+      "ayah saya ditahan polisi karena tilang motor",
+      "eppak sengkok etahan polisi polana tilang",
+      "kumpul pukul 8 pagi di kantor desa",
+      "lagghu' abit pokol sapolo e pasar",
+      "game tembak tembakan, musuhnya dibunuh semua",
+      "berita penyiksaan di tv kemarin",
+      "tinju tadi malam, dia dipukul sampai jatuh",
+      "adik saya tahan lapar seharian",
+      "kucing saya tidak dikasih makan tetangga",
+      "saya mau jual motor bekas",
+      "ajual sape e pasar",
+      "kunci motor saya hilang",
+      "hp saya mau mati, baterainya lemah",
+      "mati lampu dari sore",
+      "anak saya dipaksa makan sayur",
+      "puasa jadi belum makan dari pagi",
+      "macet parah, tersiksa di jalan",
+    ]) {
+      const m = match(text);
+      expect(m.danger, text).toBeUndefined();
+      expect(m.flow === "emergency" && m.confidence === "high", text).toBe(false);
     }
   });
 

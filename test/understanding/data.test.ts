@@ -2,14 +2,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { INTENT_FLOWS, REQUIRED_FLOWS } from "../../src/flows/contract.ts";
 import { OUT_OF_SCOPE } from "../../src/understanding/data.ts";
-import { readEvalSet } from "../../src/understanding/evaluate.ts";
+import { evalSetFiles, readEvalSet } from "../../src/understanding/evaluate.ts";
 import { foldTokens } from "../../src/understanding/fold.ts";
 import { loadUnderstanding } from "../../src/understanding/load.ts";
 import { DATA, matcher } from "./helpers.ts";
 
 const loaded = loadUnderstanding(DATA);
 const data = loaded.data;
-const EVAL = join(import.meta.dirname, "..", "intents", "eval.yaml");
+const EVAL = join(import.meta.dirname, "..", "intents");
 
 describe("understanding data", () => {
   it("loads without problems", () => {
@@ -50,13 +50,20 @@ describe("understanding data", () => {
 });
 
 describe("evaluation set", () => {
-  const cases = readEvalSet(EVAL);
+  const cases = evalSetFiles(EVAL).flatMap(readEvalSet);
 
-  it("has at least 15 messages per flow across both languages and 40 out of scope", () => {
+  it("has at least 15 messages per flow across both languages, 40 out of scope, 150 everyday", () => {
     for (const flow of REQUIRED_FLOWS) {
       expect(cases.filter((c) => c.expect === flow).length, flow).toBeGreaterThanOrEqual(15);
     }
-    expect(cases.filter((c) => c.expect === null).length).toBeGreaterThanOrEqual(40);
+    expect(cases.filter((c) => c.kind === "out_of_scope").length).toBeGreaterThanOrEqual(40);
+    expect(cases.filter((c) => c.kind === "everyday").length).toBeGreaterThanOrEqual(150);
+    for (const lang of ["id", "mad"]) {
+      const block = (kind: string) => cases.filter((c) => c.kind === kind && c.lang === lang);
+      expect(block("everyday").length, `everyday ${lang}`).toBeGreaterThanOrEqual(60);
+      expect(block("self_harm").length, `self_harm ${lang}`).toBeGreaterThanOrEqual(4);
+      expect(block("danger").length, `danger ${lang}`).toBeGreaterThanOrEqual(15);
+    }
   });
 
   it("is kept apart from the example phrases: no message is also an example", () => {

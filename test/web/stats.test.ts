@@ -59,6 +59,30 @@ describe("question counters", () => {
 });
 
 describe("statistics", () => {
+  it("count per danger rule the emergencies it started, declined and left for something else", async () => {
+    const { app, sim, clock } = testBot();
+    const say = (from: string, text: string) => sim.line(JSON.stringify({ from, text }));
+    await say("user:a", "anak saya dijual agen ke kamboja");
+    await say("user:a", "tidak");
+    await say("user:b", "istri saya dijual calo");
+    await say("user:b", "ya");
+    await say("user:c", "majikan ngancam saya terus");
+    await say("user:c", "menu");
+    // Emergencies not started by a rule count nothing.
+    await say("user:d", "darurat");
+    await say("user:d", "tidak");
+    const totals = app.store.flowStats.totals(clock.now() - 86_400_000, clock.now());
+    const stats = statistics([], totals, clock.now());
+    expect(stats.dangerRules).toEqual([
+      { rule: "sold", started: 2, declined: 1, left: 0 },
+      { rule: "violence_by", started: 1, declined: 0, left: 1 },
+    ]);
+    // The counters are no questions: they stay out of the flows and the drop-off.
+    expect(stats.flows.some((f) => f.flow.startsWith("danger:"))).toBe(false);
+    expect(stats.dropoff.some((n) => n.flow.startsWith("danger:"))).toBe(false);
+    await app.close();
+  });
+
   it("weeks start on Monday in Pamekasan time", () => {
     // Monday 2026-11-23 00:30 WIB is Sunday 17:30 UTC.
     const monday = Date.parse("2026-11-23T00:30:00+07:00");

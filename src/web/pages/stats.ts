@@ -135,6 +135,15 @@ ${numbers(
   ]),
 )}`
     : html`<p>${c("no_data")}</p>`;
+  // Which danger rule raised alarms, and how often people said no or went elsewhere.
+  const rules = stats.dangerRules.length
+    ? html`<p class="note">${c("danger_rules_explain")}</p>
+${numbers(
+  c,
+  [c("col_rule"), c("col_started"), c("col_declined"), c("col_left")],
+  stats.dangerRules.map((r) => [r.rule, String(r.started), String(r.declined), String(r.left)]),
+)}`
+    : html`<p>${c("no_data")}</p>`;
   return page(text, {
     title: c("stats_title"),
     session,
@@ -147,6 +156,8 @@ ${response}
 <h2 id="h-flows">${c("chart_flows")}</h2>
 ${flows}
 <h2 id="h-dropoff">${c("chart_dropoff")}</h2>
-${dropoff}`,
+${dropoff}
+<h2 id="h-danger-rules">${c("chart_danger_rules")}</h2>
+${rules}`,
   });
 }

@@ -1,0 +1,34 @@
+import type { SessionState } from "../engine/types.ts";
+import type { NodeCount } from "../store/flow-stats.ts";
+
+/** The flow a danger rule starts, and the question that asks for consent there. */
+const EMERGENCY = "emergency";
+const CONSENT = "consent";
+/** Flow names under which the per-rule counters are kept in the flow statistics. */
+export const DANGER_RULE_FLOW_PREFIX = "danger:";
+/** The counters kept per rule (as nodes of `danger:<rule>`, counted in `reached`). */
+export type DangerOutcome = "started" | "declined" | "left";
+
+/**
+ * What one message did to an emergency a danger rule started (its name is in the session's
+ * `danger_rule`, set by the matcher), for the console's per-rule statistics: the rule
+ * `started` it (the consent question was asked), the person `declined` (answered no), or
+ * `left` the question for something else — what someone does when the alarm was a
+ * misunderstanding. Kept as anonymous day counters in `flow_stats`; cheap, no I/O.
+ */
+export function dangerMoves(prev: SessionState | null, next: SessionState): NodeCount[] {
+  const atConsent = (s: SessionState | null) =>
+    s?.prompt?.kind === "node" && s.prompt.flow === EMERGENCY && s.prompt.node === CONSENT;
+  const count = (rule: unknown, outcome: DangerOutcome): NodeCount[] =>
+    typeof rule === "string" && rule
+      ? [{ flow: `${DANGER_RULE_FLOW_PREFIX}${rule}`, node: outcome, reached: true }]
+      : [];
+  if (atConsent(next) && !(atConsent(prev) && prev?.prompt?.seq === next.prompt?.seq)) {
+    return count(next.vars.danger_rule, "started");
+  }
+  if (!atConsent(prev) || atConsent(next)) return [];
+  const rule = prev?.vars.danger_rule;
+  if (next.vars.consent === false) return count(rule, "declined");
+  const stillThere = next.prompt?.kind === "node" && next.prompt.flow === EMERGENCY;
+  return next.vars.consent === true || stillThere ? [] : count(rule, "left");
+}
