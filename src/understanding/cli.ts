@@ -1,5 +1,5 @@
 /**
- * `npm run --silent intents` (CONTRACTS.md §4): reads one text per line on stdin and writes one
+ * `npm run --silent intents` (a fixed format, see README "Intent matcher protocol"): reads one text per line on stdin and writes one
  * JSON line per input line: {"text","intent","score","lang"}. `intent` is a flow id, or null
  * when the text is out of scope or too unclear to act on; `lang` is the language the text is
  * written in (DEFAULT_LANGUAGE, else `id`, when the text does not show it).

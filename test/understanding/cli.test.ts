@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..");
 
-describe("npm run --silent intents (CONTRACTS.md §4)", () => {
+describe("npm run --silent intents (README: intent matcher protocol)", () => {
   it("writes one JSON line per input line: text, intent (or null), score, lang", () => {
     const lines = [
       "anak saya hilang kontak di malaysia",

@@ -17,7 +17,7 @@ describe("understanding data", () => {
     expect(data).toBeDefined();
   });
 
-  it("has at least 20 example phrases per flow and language for every flow of CONTRACTS.md §1", () => {
+  it("has at least 20 example phrases per flow and language for every fixed flow id", () => {
     for (const flow of REQUIRED_FLOWS) {
       const intent = data?.intents.find((i) => i.flow === flow);
       expect(intent, flow).toBeDefined();
