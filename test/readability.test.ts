@@ -45,6 +45,9 @@ const SAMPLE: Record<string, unknown> = {
   who: "Bu Rina Kurniawati",
   n: 12,
   minutes: 45,
+  reason:
+    "ENOSPC: no space left on device, copyfile '/var/backups/jalur-resmi/jalur-resmi-20261204T190000Z.db'",
+  file: "/var/backups/jalur-resmi/jalur-resmi-20261204T190000Z.db",
   word: "entah",
   command: "balas",
   type: "staff_reply",
