@@ -16,6 +16,7 @@ import type { Logger } from "./log.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
 import { FloodGuard } from "./runtime/flood.ts";
 import { type EngineBase, Runtime } from "./runtime/runtime.ts";
+import { ScheduledBackup } from "./runtime/scheduled-backup.ts";
 import { parseStaffHours } from "./schedule/staff-hours.ts";
 import type { StaffCommand } from "./staff/commands.ts";
 import { StaffDesk, type StaffIdentity } from "./staff/desk.ts";
@@ -124,7 +125,10 @@ export interface App {
    * relaying as the staff chats); delivers what it causes and returns the desk's answers.
    */
   act(who: StaffIdentity, command: StaffCommand, media?: MediaRef): Promise<string[]>;
-  /** Sends due reminders and the daily summary (also run by the timer {@link App.start} starts). */
+  /**
+   * Sends due reminders and the daily summary, purges old data and makes the daily backup when
+   * due (also run by the timer {@link App.start} starts).
+   */
   tick(): Promise<void>;
   /** Starts the delivery loop and the reminder timer. */
   start(): void;
@@ -176,6 +180,15 @@ export function createApp(options: AppOptions): App {
   const flush = async (names: Iterable<string>) => {
     await Promise.all([...names].map((name) => delivery.flush(name)));
   };
+  const backup = config.BACKUP_DIR
+    ? new ScheduledBackup({
+        store,
+        policy: { dir: config.BACKUP_DIR, hour: config.BACKUP_HOUR, keep: config.BACKUP_KEEP },
+        clock,
+        log,
+        tellStaff: (key, vars) => flush(desk.announce(key, vars)),
+      })
+    : undefined;
   // Retention runs once per (Pamekasan) day; files go after the rows are gone.
   const purgeDaily = () => {
     const now = clock();
@@ -218,6 +231,7 @@ export function createApp(options: AppOptions): App {
     async tick() {
       await flush(desk.tick());
       purgeDaily();
+      await backup?.tick();
     },
     start() {
       delivery.start();
@@ -235,6 +249,7 @@ export function createApp(options: AppOptions): App {
         .flushAll()
         .catch((error: unknown) => log.error({ err: error }, "final_flush_failed"));
       await delivery.stop();
+      await backup?.stop();
       store.close();
     },
   };

@@ -1,13 +1,14 @@
 /**
  * `npm run backup -- [--out FILE]`: an online backup of the database (safe while the bot runs),
- * by default to `data/backups/jalur-resmi-<time>.db`, readable by its owner only.
+ * checked, readable by its owner only; by default into `BACKUP_DIR`, or `backups/` next to the
+ * database, named like the bot's own scheduled copies (and pruned with them).
  */
 
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { runCli } from "./cli.ts";
 import { loadDotEnv, readConfig } from "./config.ts";
-import { backupDatabase } from "./store/backup.ts";
+import { backupDatabase, backupFileName } from "./store/backup.ts";
 import { openDatabase } from "./store/db.ts";
 
 async function main(): Promise<number> {
@@ -15,8 +16,8 @@ async function main(): Promise<number> {
   loadDotEnv();
   const config = readConfig();
   const source = values.db ?? config.DATABASE_PATH;
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
-  const out = values.out ?? join("data", "backups", `jalur-resmi-${stamp}.db`);
+  const dir = config.BACKUP_DIR ?? join(dirname(source), "backups");
+  const out = values.out ?? join(dir, backupFileName(Date.now()));
   const db = openDatabase(source);
   try {
     const pages = await backupDatabase(db, out);

@@ -119,6 +119,14 @@ export const ConfigSchema = z.object({
     .min(0, { message: "expected an hour from 0 to 23" })
     .max(23, { message: "expected an hour from 0 to 23" })
     .default(8),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_HOUR: z.coerce
+    .number({ message: "expected an hour from 0 to 23" })
+    .int({ message: "expected an hour from 0 to 23" })
+    .min(0, { message: "expected an hour from 0 to 23" })
+    .max(23, { message: "expected an hour from 0 to 23" })
+    .default(2),
+  BACKUP_KEEP: positiveInt("a whole number of copies").default(14),
   WHATSAPP_MEDIA_MAX_MB: positiveInt("a whole number of megabytes").default(16),
   WHATSAPP_MAX_PER_MINUTE: positiveInt("a whole number of messages").default(30),
   STAFF_WHATSAPP_NUMBERS: list(/^\d{8,15}$/, "phone numbers in international digits").default([]),

@@ -13,7 +13,6 @@ import { createApp, loadCheckedContent } from "./app.ts";
 import type { Channel } from "./channels/channel.ts";
 import { mountWebhook, telegramFromConfig } from "./channels/telegram/setup.ts";
 import { TerminalChannel } from "./channels/terminal/terminal.ts";
-import { createWhatsAppChannel } from "./channels/whatsapp/index.ts";
 import { describeError } from "./cli.ts";
 import { type Config, loadDotEnv, readConfig } from "./config.ts";
 import { translatorFor } from "./content.ts";
@@ -72,6 +71,8 @@ async function main(): Promise<void> {
   if (config.WHATSAPP_ENABLED) {
     // The channel keeps its auth state and identities in the bot's database, so it is made
     // once the store exists and registered with the app (delivery and shutdown see it).
+    // Loaded only when on: Baileys alone adds about 60 MiB to the process.
+    const { createWhatsAppChannel } = await import("./channels/whatsapp/index.ts");
     const whatsapp = createWhatsAppChannel(config, log, app.store.whatsapp);
     app.channels.set(whatsapp.name, whatsapp);
     connectStaffChats(app.receiveStaff, { whatsapp });

@@ -1,6 +1,6 @@
 /**
  * `npm run --silent simulate -- [--db PATH] [--lang id|mad]`: the JSON-lines simulator
- * (CONTRACTS.md §3). One JSON object per input line; exactly one JSON line out per input line;
+ * (a fixed format, see README "Simulator protocol"). One JSON object per input line; exactly one JSON line out per input line;
  * exit 0 at end of input. Without --db a temporary database is used and removed at exit.
  */
 

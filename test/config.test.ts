@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "../src/config.ts";
+import { ConfigError, ConfigSchema, readConfig } from "../src/config.ts";
 
 describe("configuration", () => {
   it("has defaults for everything", () => {
@@ -67,5 +67,59 @@ describe(".env.example", () => {
     const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
     const missing = Object.keys(ConfigSchema.shape).filter((key) => !documented.has(key));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("README", () => {
+  const read = async (path: string) => {
+    const { readFileSync } = await import("node:fs");
+    return readFileSync(new URL(path, import.meta.url), "utf8");
+  };
+  /** The rows of the first table under a README heading: its cells, backticks kept. */
+  const table = (readme: string, heading: string) => {
+    const start = readme.indexOf(`\n## ${heading}\n`);
+    expect(start, `README has a "## ${heading}" section`).toBeGreaterThan(-1);
+    const end = readme.indexOf("\n## ", start + 1);
+    const section = readme.slice(start, end < 0 ? undefined : end);
+    return [...section.matchAll(/^\| `([^`]+)` \|(.*)$/gm)].map((m) => ({
+      name: m[1] as string,
+      cells: (m[2] as string).split(" | ").map((c) => c.replace(/\|\s*$/, "").trim()),
+    }));
+  };
+
+  it("has one variable table that agrees with the configuration and .env.example", async () => {
+    const readme = await read("../README.md");
+    const example = await read("../.env.example");
+    const rows = table(readme, "Configuration");
+    const inReadme = rows.map((r) => r.name);
+    const schema = Object.keys(ConfigSchema.shape);
+    const examples = new Map(
+      [...example.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1], m[2]?.trim()]),
+    );
+    expect(
+      inReadme.filter((n) => !schema.includes(n)),
+      "in README, not read",
+    ).toEqual([]);
+    expect(
+      schema.filter((n) => !inReadme.includes(n)),
+      "read, not in README",
+    ).toEqual([]);
+    expect(new Set(inReadme).size, "each variable once").toBe(inReadme.length);
+    expect([...examples.keys()].filter((n) => !schema.includes(n as string))).toEqual([]);
+    // Where .env.example gives a value, it is the default, and the README shows the same.
+    const defaults = readConfig({}) as Record<string, unknown>;
+    for (const row of rows) {
+      const value = examples.get(row.name);
+      if (!value) continue;
+      expect(String(defaults[row.name]), `${row.name} default`).toBe(value);
+      expect(row.cells[0], `${row.name} default in README`).toBe(`\`${value}\``);
+    }
+  });
+
+  it("lists every fixed flow id in its flow id table", async () => {
+    const readme = await read("../README.md");
+    const { REQUIRED_FLOWS } = await import("../src/flows/contract.ts");
+    const listed = table(readme, "Flow ids").map((r) => r.name);
+    expect(REQUIRED_FLOWS.filter((id) => !listed.includes(id))).toEqual([]);
   });
 });

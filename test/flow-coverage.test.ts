@@ -113,7 +113,7 @@ function outcomes(flow: Flow): string[] {
   return all;
 }
 
-/** The matcher starting `report` with variables set (CONTRACTS.md: what / country). */
+/** The matcher starting `report` with variables set (`what` / `country`). */
 function prefilledReport(vars: Vars): void {
   const understand: Understand = () => ({
     flow: "report",

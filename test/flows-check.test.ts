@@ -32,7 +32,7 @@ describe("flows:check on the shipped content", () => {
     expect(result.problems).toContainEqual(
       expect.objectContaining({
         severity: "error",
-        message: 'flow "thanks" required by CONTRACTS.md §1 is missing',
+        message: 'flow "thanks" is missing; outside tools rely on it (README "Flow ids")',
       }),
     );
   });

@@ -64,6 +64,9 @@ const SAMPLE: Record<string, unknown> = {
   who: "Bu Rina Kurniawati",
   n: 12,
   minutes: 45,
+  reason:
+    "ENOSPC: no space left on device, copyfile '/var/backups/jalur-resmi/jalur-resmi-20261204T190000Z.db'",
+  file: "/var/backups/jalur-resmi/jalur-resmi-20261204T190000Z.db",
   word: "entah",
   command: "balas",
   type: "staff_reply",
@@ -217,7 +220,7 @@ describe("Madurese is Madurese", () => {
   });
 
   it("keeps one polite form of address: panjhennengngan for the user, kaulâ for the service", () => {
-    // Everyday or other-register pronouns (madurese.md §2.3, §6.3) must not appear in bot text.
+    // Everyday or other-register pronouns (the Madurese language guide §2.3, §6.3) must not appear in bot text.
     const avoid =
       /\b(sampèyan|sampeyan|bâ'na|be'na|bekna|be'en|bâ'en|sèngko'|sengkok|engko'|engkok|kakèh|hèdâ|dhika|ajunan)\b/iu;
     for (const [key, mad] of texts.mad) expect(mad, key).not.toMatch(avoid);

@@ -44,7 +44,7 @@ export const Flow = z.strictObject({
   id,
   description: z.string().optional(),
   /**
-   * Sections of the fact sheet (`shared/domain/facts.md`) the flow's texts rest on, e.g. `§3.1`;
+   * Sections of the project's sourced fact sheet the flow's texts rest on, e.g. `§3.1`;
    * listed in the README's content map.
    */
   sources: z

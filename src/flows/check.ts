@@ -23,7 +23,7 @@ export interface CheckInput {
   reference: Reference;
   /** Keys used by code rather than by flows (system messages, channel texts …). */
   codeKeys: readonly string[];
-  /** Flow ids that must exist (CONTRACTS.md §1). */
+  /** Flow ids that must exist (outside tools rely on them; README "Flow ids"). */
   required: readonly string[];
   /** Whether a missing required flow is an error or only a warning. */
   requiredSeverity: "error" | "warning";
@@ -299,7 +299,7 @@ export function checkContent(input: CheckInput): CheckResult {
       problems.push({
         severity: input.requiredSeverity,
         file: "flows",
-        message: `flow "${id}" required by CONTRACTS.md §1 is missing`,
+        message: `flow "${id}" is missing; outside tools rely on it (README "Flow ids")`,
       });
     }
   }

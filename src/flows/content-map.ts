@@ -51,8 +51,8 @@ export function contentMap(content: Content): string {
     return (ra < 0 ? 99 : ra) - (rb < 0 ? 99 : rb) || a.id.localeCompare(b.id);
   });
   const lines = [
-    "Generated from `flows/`, `locales/id/` and `data/`. Fact-sheet sections (§) refer to",
-    "`shared/domain/facts.md`; contact confidence: V = two or more sources, S = one source",
+    "Generated from `flows/`, `locales/id/` and `data/`. Fact-sheet sections (§) refer to the",
+    "project's sourced fact sheet; contact confidence: V = two or more sources, S = one source",
     '(shown with "menurut …" or "mohon cek ulang"), U = never shown.',
     "",
     "| Flow | What it answers | Choices offered (Indonesian) | Fact sheet | Numbers and addresses shown | Typed shortcuts |",

@@ -1,4 +1,4 @@
-/** Flow ids that outside tools rely on (CONTRACTS.md §1). */
+/** Flow ids that outside tools rely on (operators' scripts, test harnesses): README "Flow ids". */
 export const REQUIRED_FLOWS = [
   "menu",
   "legal_steps",

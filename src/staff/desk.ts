@@ -529,6 +529,23 @@ export class StaffDesk implements CaseHooks {
     return touched;
   }
 
+  /**
+   * Tells every staff chat something about the service itself (e.g. a failed backup), by the
+   * key of a staff text. Returns the channels to flush.
+   */
+  announce(key: string, vars: Record<string, string | number> = {}): Touched {
+    const touched: Touched = new Set();
+    const now = this.options.clock();
+    const text = this.t.text(key, vars);
+    this.store.transaction(() => {
+      for (const chat of this.options.directory.chats)
+        this.enqueue(chat.channel, chat.address, { text }, now, touched, null);
+    });
+    if (this.options.directory.chats.length === 0)
+      this.options.log.warn({ key }, "announcement_without_staff_chat");
+    return touched;
+  }
+
   // ── Sending ───────────────────────────────────────────────────────────────────────────
 
   private toStaffChats(

@@ -11,7 +11,7 @@ export interface StaffChat {
 
 /**
  * Who the staff are and where they work: the staff chats that get case cards, and the people
- * allowed to act there. On the simulator every `staff:ID` is staff (CONTRACTS.md §3).
+ * allowed to act there. On the simulator every `staff:ID` is staff (README "Simulator protocol").
  */
 export class StaffDirectory {
   constructor(

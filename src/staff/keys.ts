@@ -108,6 +108,8 @@ export const STAFF_KEYS: readonly string[] = [
   "staff.hint_reply",
   "staff.opt_claim",
   "staff.opt_close",
+  "staff.backup_failed",
+  "staff.backup_recovered",
   ...CASE_STATUSES.map((s) => `staff.status_${s}`),
   ...CATEGORIES.map((c) => `staff.category_${c}`),
   ...FIELDS.map((f) => `staff.field_${f}`),

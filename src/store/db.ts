@@ -8,7 +8,8 @@ export type { Database } from "better-sqlite3";
 /**
  * Opens (or creates) the SQLite database: WAL for concurrent reads and fast commits, a busy
  * timeout, foreign keys, and the file readable by its owner only (it holds personal data).
- * `:memory:` gives a private in-memory database for tests.
+ * `:memory:` gives a private in-memory database for tests. Pending migrations run forward, each
+ * in its own transaction; one that fails is rolled back and the error thrown, the file untouched.
  */
 export function openDatabase(path: string, options: { migrate?: boolean } = {}): Database.Database {
   if (path !== ":memory:") {
@@ -21,6 +22,14 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
-  if (options.migrate !== false) migrate(db);
+  if (options.migrate !== false) {
+    try {
+      migrate(db);
+    } catch (error) {
+      // The failed migration was rolled back; closing leaves the file as the old program left it.
+      db.close();
+      throw error;
+    }
+  }
   return db;
 }

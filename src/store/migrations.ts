@@ -206,19 +206,24 @@ export const MIGRATIONS: ((db: Database) => void)[] = [
     `),
 ];
 
-/** Brings a database to the latest schema, one transaction per migration. */
+/**
+ * Brings a database to the latest schema. All pending migrations run in one transaction: an
+ * upgrade that skipped releases either completes or, if any step throws, leaves the database at
+ * the version it had, data and all.
+ */
 export function migrate(db: Database, upTo = MIGRATIONS.length): void {
-  let version = db.pragma("user_version", { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
+  const start = db.pragma("user_version", { simple: true }) as number;
+  if (start > MIGRATIONS.length) {
     throw new Error(
-      `database schema version ${version} is newer than this program (${MIGRATIONS.length}); upgrade the program`,
+      `database schema version ${start} is newer than this program (${MIGRATIONS.length}); upgrade the program`,
     );
   }
-  for (; version < upTo; version++) {
-    const migration = MIGRATIONS[version] as (db: Database) => void;
-    db.transaction(() => {
+  if (start >= upTo) return;
+  db.transaction(() => {
+    for (let version = start; version < upTo; version++) {
+      const migration = MIGRATIONS[version] as (db: Database) => void;
       migration(db);
       db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+    }
+  })();
 }

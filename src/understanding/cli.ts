@@ -4,7 +4,7 @@
  *
  * `intent` is the flow the bot starts when this text is a new user's first message — global
  * commands (data/commands.yaml), then danger and crisis rules, then the matcher — decided by
- * the same routing function the engine uses (src/engine/routing.ts). When the bot is unsure
+ * the same routing function the engine uses (src/engine/routing.ts; README "Intent matcher protocol"). When the bot is unsure
  * and asks "did you mean", `intent` is the first flow it offers; null when it does not
  * understand. `score` is 1 for a command or a danger rule, else the matcher's confidence score.
  * `--matcher-only` reports the matcher alone (for tuning): no commands, the matcher's best flow

@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: prints a table of side-by-side measurements made in this one run, then the
- * ratios `engine_vs_raw` and `ours_vs_conversations_30` on the last lines. Not part of npm test.
+ * ratios `engine_vs_raw` and `ours_vs_conversations_30` and the memory `rss_100k_mib` on the
+ * last lines. Not part of npm test.
  * Each disk-bound measurement is repeated, alternating, and the median kept: SQLite's WAL
  * checkpoints make single runs noisy on a shared machine.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ours, withConversations } from "./conversations.ts";
-import { engineEndToEnd, rawCeiling, type Timing } from "./engine.ts";
+import { engineEndToEnd, populate, rawCeiling, type Timing } from "./engine.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 /** Messages per dialogue length in part 3 (split over as many chats as it takes). */
@@ -21,6 +23,20 @@ let serial = 0;
 const db = () => join(dir, `b${serial++}.db`);
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(10);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+/**
+ * Part 4: the RSS (MiB) of a bot process of its own (Node with tsx, as `npm start`) on a
+ * database holding `stored` users, after it handled MESSAGES messages.
+ */
+const botRss = (stored: number): number => {
+  const path = db();
+  populate(path, stored);
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", new URL("./memory.ts", import.meta.url).pathname, path, String(MESSAGES)],
+    { encoding: "utf8" },
+  );
+  return (JSON.parse(out.trim().split("\n").at(-1) as string) as { rssMiB: number }).rssMiB;
+};
 const medianTiming = (ts: Timing[]): Timing => ({
   perSecond: median(ts.map((t) => t.perSecond)),
   p50: median(ts.map((t) => t.p50)),
@@ -46,7 +62,11 @@ try {
     ]);
     rows.push([`2. engine end to end (${stored / 1000}k stored users)`, medianTiming(engines)]);
   }
-  const rss = process.memoryUsage().rss / 2 ** 20;
+  // This process now carries six bots and twelve databases' worth of garbage; the bot's own
+  // memory is measured in a process of its own, with few and many stored users side by side.
+  const benchRss = process.memoryUsage().rss / 2 ** 20;
+  const rss1k = botRss(1_000);
+  const rss100k = botRss(100_000);
 
   // The statistics' per-question counters (one upsert per question touched), off and on.
   const off: Timing[] = [];
@@ -83,7 +103,9 @@ try {
   );
   for (const [name, t] of rows)
     console.log(`${name.padEnd(58)}${fmt(t.perSecond)}${fmt(t.p50, 3)}${fmt(t.p99, 3)}`);
-  console.log(`${"4. RSS after 100k users (MiB)".padEnd(58)}${fmt(rss)}`);
+  console.log(`${"4. RSS of the bot, 1k stored users (MiB)".padEnd(58)}${fmt(rss1k)}`);
+  console.log(`${"   RSS of the bot, 100k stored users (MiB)".padEnd(58)}${fmt(rss100k)}`);
+  console.log(`${"   RSS of this benchmark process (MiB)".padEnd(58)}${fmt(benchRss)}`);
   console.log("");
   console.log(
     `${"3. one dialogue via grammY handleUpdate".padEnd(58)}${"ours ms".padStart(10)}${"conv. ms".padStart(10)}${"ratio".padStart(10)}`,
@@ -104,6 +126,7 @@ try {
     `engine_vs_raw=${Math.min(...[0, 1].map((i) => median(ratios.slice(i * ROUNDS, (i + 1) * ROUNDS)))).toFixed(2)}`,
   );
   console.log(`ours_vs_conversations_30=${(at(30).conversations / at(30).ours).toFixed(2)}`);
+  console.log(`rss_100k_mib=${rss100k.toFixed(0)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,3 +1,7 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.ts";
@@ -39,19 +43,60 @@ describe("migrations", () => {
     expect(version(db)).toBe(MIGRATIONS.length);
   });
 
-  it("roll back a failing migration entirely", () => {
+  it("roll back a failing upgrade entirely, earlier steps of it included", () => {
     const db = new Database(":memory:");
-    const broken = [...MIGRATIONS];
+    migrate(db, 1);
     MIGRATIONS.push((d) => {
       d.exec("CREATE TABLE half (x)");
       throw new Error("boom");
     });
     try {
       expect(() => migrate(db)).toThrow("boom");
-      expect(version(db)).toBe(broken.length);
+      expect(version(db)).toBe(1);
       expect(tables(db)).not.toContain("half");
+      expect(tables(db)).not.toContain("cases");
     } finally {
       MIGRATIONS.pop();
+    }
+  });
+
+  it("leave a database file exactly as it was when an upgrade's migration fails", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jr-mig-"));
+    const path = join(dir, "bot.db");
+    const sha = () => createHash("sha256").update(readFileSync(path)).digest("hex");
+    try {
+      // The database of the release before: one migration short, with a user in it.
+      const old = openDatabase(path, { migrate: false });
+      migrate(old, MIGRATIONS.length - 1);
+      old
+        .prepare(
+          "INSERT INTO users (channel, address, first_seen, last_seen) VALUES ('sim', 'a', 1, 1)",
+        )
+        .run();
+      old.close();
+      const before = sha();
+
+      // The upgrade: its last migration does some work, then fails.
+      MIGRATIONS.push((d) => {
+        d.exec("CREATE TABLE half (x); DELETE FROM users;");
+        throw new Error("boom");
+      });
+      try {
+        expect(() => openDatabase(path)).toThrow("boom");
+      } finally {
+        MIGRATIONS.pop();
+      }
+      expect(existsSync(`${path}-wal`)).toBe(false);
+      expect(sha()).toBe(before);
+
+      // The old program still opens it, at its own version, with its data.
+      const again = new Database(path);
+      expect(version(again)).toBe(MIGRATIONS.length - 1);
+      expect(tables(again)).not.toContain("half");
+      expect(again.prepare("SELECT address FROM users").pluck().all()).toEqual(["a"]);
+      again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

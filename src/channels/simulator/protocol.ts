@@ -7,7 +7,7 @@ import {
 } from "../../engine/types.ts";
 
 /**
- * One input line of the JSON-lines simulator (CONTRACTS.md §3):
+ * One input line of the JSON-lines simulator (a fixed format, see README "Simulator protocol"):
  * `{"from":"user:ID","text":"..."}`, `{"from":"user:ID","choice":"OPTION_ID"}`,
  * `{"from":"user:ID","media":{"kind":"photo","caption":"..."}}` or
  * `{"from":"staff:ID","text":"...","replyTo":"REF"}`.
