@@ -58,6 +58,9 @@ const SAMPLE: Record<string, unknown> = {
   value: "PT Contoh Sejahtera Abadi lewat sponsor di desa",
   // A company named in a first message (agency_check.asked), as long as the matcher keeps it.
   agency_name: "PT Contoh Sejahtera Abadi Makmur",
+  // The console's waiting counts (tab title).
+  fresh: 12,
+  unanswered: 12,
   channel: "WhatsApp",
   lang: "Madura",
   time: "27/11 16:03 WIB",

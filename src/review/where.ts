@@ -13,6 +13,10 @@ const CODE_PLACES: readonly [prefix: string, place: string][] = [
   ["system.hint_", "petunjuk setelah jawaban yang tidak bisa dipakai (semua chat)"],
   ["system.unsupported_", "jawaban untuk stiker, lokasi, kontak, atau polling (semua chat)"],
   ["system.", "pesan sistem (semua chat)"],
+  [
+    "places.",
+    "daftar nomor bantuan untuk negara tempat orang itu berada (darurat, krisis; semua chat)",
+  ],
   ["webchat.", "halaman web chat (/chat)"],
   ["telegram.", "menu perintah Telegram"],
 ];
