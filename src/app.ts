@@ -109,6 +109,8 @@ export interface App {
    * relaying as the staff chats); delivers what it causes and returns the desk's answers.
    */
   act(who: StaffIdentity, command: StaffCommand, media?: MediaRef): Promise<string[]>;
+  /** Alerts staff (every staff chat, the audit, the log) about a problem with the service. */
+  alertStaff(what: string, text: string): Promise<void>;
   /** Sends due reminders and the daily summary (also run by the timer {@link App.start} starts). */
   tick(): Promise<void>;
   /** Starts the delivery loop and the reminder timer. */
@@ -199,6 +201,9 @@ export function createApp(options: AppOptions): App {
       const result = desk.act(who, command, media);
       await flush(result.touched);
       return result.replies;
+    },
+    async alertStaff(what, text) {
+      await flush(desk.alert(what, text));
     },
     async tick() {
       await flush(desk.tick());

@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import type { Inbound } from "../channels/channel.ts";
+import { acceptsMedia } from "../engine/accepts-media.ts";
 import type { EngineDeps } from "../engine/deps.ts";
 import { step } from "../engine/engine.ts";
 import { SYSTEM } from "../engine/system-keys.ts";
@@ -77,6 +78,13 @@ export class Runtime {
 
   get store(): Store {
     return this.options.store;
+  }
+
+  /** Whether a file from this user would be used now (a question asks for one, or a case is open). */
+  acceptsMedia(channel: string, address: string): boolean {
+    const { store, engine } = this.options;
+    const user = store.users.find(channel, address);
+    return acceptsMedia(user ? store.sessions.load(user.id) : null, engine.flows);
   }
 
   /** Handles one inbound message. Never throws for bad input; a broken engine step is logged. */

@@ -527,6 +527,22 @@ export class StaffDesk implements CaseHooks {
     return touched;
   }
 
+  /**
+   * Tells every staff chat about a problem with the service itself (e.g. the media folder is
+   * full); audited as `system.<what>`. Returns the channels with new messages.
+   */
+  alert(what: string, text: string): Touched {
+    const touched: Touched = new Set();
+    const now = this.options.clock();
+    this.store.transaction(() => {
+      this.store.audit.record(now, "system", `system.${what}`);
+      for (const chat of this.options.directory.chats)
+        this.enqueue(chat.channel, chat.address, { text }, now, touched, null);
+    });
+    this.options.log.error({ what }, "staff_alert");
+    return touched;
+  }
+
   // ── Sending ───────────────────────────────────────────────────────────────────────────
 
   private toStaffChats(

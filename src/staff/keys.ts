@@ -36,6 +36,7 @@ export const FIELDS = [
 
 /** Every staff key the desk uses. */
 export const STAFF_KEYS: readonly string[] = [
+  "staff.media_full",
   "staff.card_title",
   "staff.card_priority_urgent",
   "staff.card_priority_high",

@@ -10,6 +10,7 @@ import {
 } from "@whiskeysockets/baileys";
 import type { MediaRef, UserInput } from "../../engine/types.ts";
 import type { Logger } from "../../log.ts";
+import { type MediaLimits, precheck, saveMedia } from "../../media/save.ts";
 import { type Channel, DeliveryError, type Outgoing, type Receive } from "../channel.ts";
 import { type AckError, AckWatch, REACHOUT_RESTRICTED } from "./acks.ts";
 import type { BackoffPolicy } from "./backoff.ts";
@@ -17,7 +18,6 @@ import { ConnectionManager } from "./connection.ts";
 import { isConnectionClosed, statusCode } from "./disconnect.ts";
 import { Identities, pairsFromContacts } from "./identity.ts";
 import { readMessage, type WaContent, type WaRead } from "./inbound.ts";
-import { type MediaLimits, precheck, saveMedia } from "./media.ts";
 import { outgoingContents } from "./outbound.ts";
 import { DEFAULT_PACING, Pacer, type PacingOptions, REAL_TIMING, type Timing } from "./pacer.ts";
 import { Pairing } from "./pairing.ts";

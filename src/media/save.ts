@@ -1,10 +1,15 @@
+/**
+ * Stores a file a person sent (a WhatsApp download, a web chat upload): streamed to the media
+ * directory under a random name, cut off at the size limit, and kept only when its first bytes
+ * match the type it claims. One implementation for every channel.
+ */
 import { randomUUID } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { MediaKind } from "../../engine/types.ts";
-import { acceptedType, baseMime, bytesMatch } from "./mime.ts";
+import type { MediaKind } from "../engine/types.ts";
+import { acceptedType, bytesMatch } from "./types.ts";
 
 /** Limits for downloaded media. */
 export interface MediaLimits {
@@ -91,5 +96,5 @@ export async function saveMedia(
     rmSync(path, { force: true });
     return { ok: false, reason: meter.bytes === 0 ? "failed" : "mismatch" };
   }
-  return { ok: true, path, size: meter.bytes, mime: info.mime ?? baseMime(info.mime) ?? "" };
+  return { ok: true, path, size: meter.bytes, mime: info.mime ?? "" };
 }
