@@ -50,6 +50,8 @@ export interface Handled {
   queued: number[];
   /** Channels that have new messages to deliver. */
   channels: Set<string>;
+  /** The user erased their data (the database files are then scrubbed). */
+  erased?: boolean;
 }
 
 /** The text of an input, for the conversation log. */
@@ -113,6 +115,7 @@ export class Runtime {
       return this.apply(user, result, now, files);
     });
     for (const file of files) rmSync(file, { force: true });
+    if (handled.erased) store.scrubFiles();
     return handled;
   }
 
@@ -244,6 +247,7 @@ export class Runtime {
       }
     }
     if (!erased) store.sessions.save(user.id, result.state, engine.settings.idleMs);
+    if (erased) handled.erased = true;
     return handled;
   }
 

@@ -212,6 +212,7 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
           channel.acceptsMedia(who.address),
           file.mime,
           file.stream,
+          declaredLength(c),
         );
       },
     ).catch(async (error: unknown) => {

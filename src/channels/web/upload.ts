@@ -86,6 +86,8 @@ export class Uploads {
     accepts: boolean,
     mime: string | undefined,
     stream: Readable,
+    /** The body's declared length, when known: the file is no larger. */
+    declared?: number,
   ): Promise<Upload> {
     const refuse = (refused: UploadRefusal): Upload => {
       stream.resume();
@@ -96,15 +98,20 @@ export class Uploads {
     if (!this.daily.wouldAllow(address, now)) return refuse("daily_limit");
     const kind = webUploadKind(mime);
     if (!kind) return refuse("unsupported");
-    const held = this.budget.reserve(this.limits.maxBytes);
+    const bound =
+      declared !== undefined && Number.isFinite(declared)
+        ? Math.min(declared, this.limits.maxBytes)
+        : this.limits.maxBytes;
+    const held = this.budget.reserve(bound);
     if (!held) {
       this.events.full();
       return refuse("full");
     }
+    // Cut at the size limit, or at the declared length (which the budget holds).
     const saved = await saveMedia(
       stream,
       { kind, mime, size: undefined },
-      { dir: this.limits.dir, maxBytes: this.limits.maxBytes, timeoutMs: this.limits.timeoutMs },
+      { dir: this.limits.dir, maxBytes: bound, timeoutMs: this.limits.timeoutMs },
     );
     if (!saved.ok) {
       held.release();
