@@ -174,7 +174,12 @@ export function createApp(options: AppOptions): App {
     });
     for (const file of purge.files) rmSync(file, { force: true });
     log.info(
-      { messages: purge.messages, outbox: purge.outbox, attachments: purge.attachments },
+      {
+        messages: purge.messages,
+        outbox: purge.outbox,
+        attachments: purge.attachments,
+        audit: purge.audit,
+      },
       "retention_purge",
     );
   };

@@ -42,6 +42,7 @@ export function serveWeb(
     secure,
     sessionMs: config.CONSOLE_SESSION_HOURS * 3_600_000,
     mediaDir: media,
+    trustProxy: config.TRUST_PROXY,
   });
   if (!config.WEB_CHAT_ENABLED) return undefined;
   const web = new WebChatChannel({

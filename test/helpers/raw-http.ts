@@ -142,29 +142,39 @@ export interface FloodResult {
   ms: number;
 }
 
+/** One request of a flood. */
+export interface FloodRequest {
+  method?: string;
+  path: string;
+  cookie?: string;
+}
+
 /**
- * Sends `n` GETs of `path`, `width` at a time, each with the cookie `cookies[i]`, from a worker
- * thread: the flood has its own event loop, so the server's is measured, not the client's.
+ * Sends `requests`, `width` at a time, from a worker thread: the flood has its own event loop,
+ * so the server's is measured, not the client's. `keepAlive` reuses connections (as a script
+ * would); otherwise each request has a connection of its own.
  */
 export async function floodFromWorker(
   base: string,
-  path: string,
-  cookies: readonly string[],
+  requests: readonly FloodRequest[],
   width: number,
+  keepAlive = false,
 ): Promise<FloodResult> {
   const { Worker } = await import("node:worker_threads");
   const code = `
     const { parentPort, workerData } = require("node:worker_threads");
     const http = require("node:http");
-    const { base, path, cookies, width } = workerData;
-    const url = new URL(path, base);
+    const { base, requests, width, keepAlive } = workerData;
+    const url = new URL(base);
+    const agent = keepAlive ? new http.Agent({ keepAlive: true, maxSockets: width }) : false;
     const statuses = {};
     let closed = 0;
     let next = 0;
     const started = Date.now();
-    const one = (cookie) => new Promise((resolve) => {
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search,
-        headers: { cookie }, agent: false, timeout: 10000 }, (res) => {
+    const one = (r) => new Promise((resolve) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: r.path,
+        method: r.method || "GET", headers: r.cookie ? { cookie: r.cookie } : {}, agent,
+        timeout: 10000 }, (res) => {
         res.resume();
         res.on("end", () => {
           statuses[res.statusCode] = (statuses[res.statusCode] || 0) + 1;
@@ -176,11 +186,16 @@ export async function floodFromWorker(
       req.on("timeout", () => req.destroy());
       req.end();
     });
-    const lane = async () => { while (next < cookies.length) await one(cookies[next++]); };
-    Promise.all(Array.from({ length: width }, lane)).then(() =>
-      parentPort.postMessage({ statuses, closed, ms: Date.now() - started }));
+    const lane = async () => { while (next < requests.length) await one(requests[next++]); };
+    Promise.all(Array.from({ length: width }, lane)).then(() => {
+      if (agent) agent.destroy();
+      parentPort.postMessage({ statuses, closed, ms: Date.now() - started });
+    });
   `;
-  const worker = new Worker(code, { eval: true, workerData: { base, path, cookies, width } });
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { base, requests, width, keepAlive },
+  });
   try {
     return await new Promise<FloodResult>((resolve, reject) => {
       worker.once("message", resolve);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { png } from "../helpers/png.ts";
 import { floodFromWorker, multipartBody, pooled, raw } from "../helpers/raw-http.ts";
-import { Browser, STAFF_CHAT, type WebBot, webBot, webCase } from "../helpers/web.ts";
+import { Browser, STAFF_CHAT, signIn, type WebBot, webBot, webCase } from "../helpers/web.ts";
 
 let bot: WebBot | undefined;
 afterEach(async () => {
@@ -237,8 +237,10 @@ describe("web chat under abuse", { timeout: 60_000 }, () => {
     })();
     const flood = await floodFromWorker(
       b.url,
-      "/chat/api/messages?after=0",
-      Array.from({ length: 2000 }, (_, i) => `jr_chat=${forged(i)}`),
+      Array.from({ length: 2000 }, (_, i) => ({
+        path: "/chat/api/messages?after=0",
+        cookie: `jr_chat=${forged(i)}`,
+      })),
       50,
     );
     const page = await raw(b.url, "/chat", { headers: { cookie: visitors[0] as string } });
@@ -347,5 +349,49 @@ describe("web chat under abuse", { timeout: 60_000 }, () => {
     expect(got.status).toBe(200);
     expect(got.body).not.toContain("evil.example");
     expect(got.body).toContain('new URL("/chat", script.src)');
+  });
+});
+
+describe("console under anonymous requests", { timeout: 90_000 }, () => {
+  it("adds a handful of audit rows for 20,000 requests from someone not signed in", async () => {
+    bot = await webBot();
+    const b = bot;
+    const rows = () => b.app.store.db.prepare("SELECT count(*) FROM audit").pluck().get() as number;
+    const before = rows();
+    const requests = Array.from({ length: 20_000 }, (_, i) =>
+      i % 2 === 0
+        ? { method: "POST", path: `/console/${"x".repeat(200)}` }
+        : { path: `/masuk/${randomUUID().replace(/-/g, "").padEnd(43, "Z")}` },
+    );
+    const flood = await floodFromWorker(b.url, requests, 20, true);
+    const added = rows() - before;
+    console.info(
+      `anonymous flood: 20000 requests in ${flood.ms} ms, ${JSON.stringify(flood.statuses)}, +${added} audit rows`,
+    );
+    expect(flood.statuses[0]).toBeUndefined();
+    expect(flood.statuses["429"]).toBeGreaterThan(19_000);
+    expect(added).toBeLessThanOrEqual(5);
+    // The rows count what happened.
+    const counted = b.app.store.audit
+      .latest(10)
+      .filter((e) => e.actor === "web")
+      .reduce((sum, e) => sum + Number(e.data?.count ?? 0), 0);
+    expect(counted).toBeGreaterThan(0);
+    // A staff member signed in from the same address is not throttled, and their actions are
+    // audited one by one.
+    const staff = await signIn(b);
+    expect((await staff.get("/console")).status).toBe(200);
+    const { ref } = await webCase(b);
+    expect((await staff.get(`/console/kasus/${ref}`)).status).toBe(200);
+    expect(
+      b.app.store.audit.latest(5).some((e) => e.action === "case.view" && e.target === ref),
+    ).toBe(true);
+    // Refused requests of people not signed in are kept 90 days; staff actions stay.
+    b.advance(91 * 86_400_000);
+    const purge = b.app.store.purgeOld(Date.now() + 91 * 86_400_000, 365);
+    expect(purge.audit).toBeGreaterThan(0);
+    const left = b.app.store.audit.latest(100);
+    expect(left.some((e) => e.actor === "web")).toBe(false);
+    expect(left.some((e) => e.action === "console.signin")).toBe(true);
   });
 });
