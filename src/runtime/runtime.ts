@@ -66,7 +66,7 @@ function logText(input: UserInput): string | null {
     case "start":
       return input.payload ?? null;
     case "unsupported":
-      return null;
+      return input.caption ?? null;
   }
 }
 
