@@ -21,9 +21,9 @@ export type MediaKind = (typeof MEDIA_KINDS)[number];
 export const UNSUPPORTED_KINDS = ["sticker", "location", "contact", "poll", "other"] as const;
 /**
  * Files a channel refused, by why: too large, bytes that do not match the declared type, or a
- * type not accepted at all. The person is told which, so they know what to send instead.
+ * type not accepted at all, or a full media folder. The person is told which, so they know what to send instead.
  */
-export const FILE_REFUSALS = ["file_too_large", "file_mismatch", "file_type"] as const;
+export const FILE_REFUSALS = ["file_too_large", "file_mismatch", "file_type", "file_full"] as const;
 export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number] | (typeof FILE_REFUSALS)[number];
 
 /** A piece of media as the channel described it; the file itself stays with the channel. */

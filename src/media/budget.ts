@@ -5,7 +5,7 @@
  * uploads in progress reserve their worst case, so parallel uploads cannot overshoot.
  */
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 /** How old a measurement may be before the folder is measured again. */
 const MEASURE_EVERY_MS = 5_000;
@@ -88,4 +88,17 @@ function folderSize(dir: string): number {
     }
   }
   return total;
+}
+
+const shared = new Map<string, MediaBudget>();
+
+/** The one budget of a media folder, shared by every channel that stores files in it. */
+export function mediaBudget(dir: string, maxBytes: number, clock?: () => number): MediaBudget {
+  const key = `${resolve(dir)}|${maxBytes}`;
+  let budget = shared.get(key);
+  if (!budget) {
+    budget = new MediaBudget(dir, maxBytes, clock);
+    shared.set(key, budget);
+  }
+  return budget;
 }

@@ -10,7 +10,7 @@ import { UPLOAD_DEFAULTS, type UploadLimits, Uploads } from "../channels/web/upl
 import type { Config } from "../config.ts";
 import type { HttpServer } from "../http/server.ts";
 import type { Logger } from "../log.ts";
-import { MediaBudget } from "../media/budget.ts";
+import { mediaBudget } from "../media/budget.ts";
 import type { Settings } from "../store/settings.ts";
 import { mountConsole } from "./console.ts";
 import { mediaDir } from "./urls.ts";
@@ -57,7 +57,7 @@ export function serveWeb(
   });
   app.channels.set(web.name, web);
   const maxFileBytes = config.WEB_CHAT_MEDIA_MAX_MB * 1024 * 1024;
-  const budget = new MediaBudget(media, config.MEDIA_MAX_TOTAL_MB * 1024 * 1024, clock);
+  const budget = mediaBudget(media, config.MEDIA_MAX_TOTAL_MB * 1024 * 1024);
   const uploads = new Uploads(
     { ...UPLOAD_DEFAULTS, ...options.uploads, dir: media, maxBytes: maxFileBytes },
     budget,

@@ -37,6 +37,8 @@ describe("files refused by a channel", () => {
     expect(answers("mad", "file_too_large")[0]).toContain("File ka'dinto rajâ sanget");
     expect(answers("mad", "file_mismatch")[0]).toContain("ta' padâ sareng jenis filena");
     expect(answers("mad", "file_type")[0]).toContain("Jenis file ka'dinto ta' bisa kaulâ tarèma");
+    expect(answers("id", "file_full")[0]).toContain("saat ini file tidak bisa saya terima");
+    expect(answers("mad", "file_full")[0]).toContain("samangkèn file ta' bisa kaulâ tarèma");
   });
 
   it("still read the caption sent with the file, after the notice", () => {

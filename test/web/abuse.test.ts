@@ -241,7 +241,7 @@ describe("web chat under abuse", { timeout: 60_000 }, () => {
         path: "/chat/api/messages?after=0",
         cookie: `jr_chat=${forged(i)}`,
       })),
-      50,
+      20,
     );
     const page = await raw(b.url, "/chat", { headers: { cookie: visitors[0] as string } });
     flooding = false;

@@ -29,6 +29,7 @@ const REFUSED: Record<Exclude<Refusal, "failed">, UnsupportedKind> = {
   too_large: "file_too_large",
   mismatch: "file_mismatch",
   type: "file_type",
+  full: "file_full",
 };
 
 /** How long sent messages are kept for WhatsApp's retry requests. */
