@@ -326,6 +326,23 @@ describe("web chat under abuse", { timeout: 60_000 }, () => {
     expect(readdirSync(b.mediaDir)).toEqual([]);
   });
 
+  it("treats a made-up cookie as a new visitor, counted against the address", async () => {
+    bot = await webBot({ WEB_CHAT_IP_MAX_PER_MINUTE: "3" });
+    const b = bot;
+    const pages = [];
+    for (let i = 0; i < 5; i++) {
+      pages.push(await raw(b.url, "/chat", { headers: { cookie: `jr_chat=${forged(i)}` } }));
+    }
+    expect(pages.map((p) => p.status)).toEqual([200, 200, 200, 429, 429]);
+    // Each admitted one got a cookie of the server's own, which works.
+    const issued = String(pages[0]?.headers["set-cookie"]).match(/jr_chat=([^;]+)/)?.[1];
+    expect(issued).toMatch(/^[\w-]{43}\.[\w-]{22}$/);
+    const poll = await raw(b.url, "/chat/api/messages?after=0&wait=0", {
+      headers: { cookie: `jr_chat=${issued}` },
+    });
+    expect(poll.status).toBe(200);
+  });
+
   it("answers two visitors who use the same message id", async () => {
     bot = await webBot();
     const [a, b] = [new Browser(bot.url), new Browser(bot.url)];
