@@ -125,6 +125,8 @@ export interface App {
    * relaying as the staff chats); delivers what it causes and returns the desk's answers.
    */
   act(who: StaffIdentity, command: StaffCommand, media?: MediaRef): Promise<string[]>;
+  /** Alerts staff (every staff chat, the audit, the log) about a problem with the service. */
+  alertStaff(what: string, text: string): Promise<void>;
   /**
    * Sends due reminders and the daily summary, purges old data and makes the daily backup when
    * due (also run by the timer {@link App.start} starts).
@@ -200,7 +202,12 @@ export function createApp(options: AppOptions): App {
     });
     for (const file of purge.files) rmSync(file, { force: true });
     log.info(
-      { messages: purge.messages, outbox: purge.outbox, attachments: purge.attachments },
+      {
+        messages: purge.messages,
+        outbox: purge.outbox,
+        attachments: purge.attachments,
+        audit: purge.audit,
+      },
       "retention_purge",
     );
   };
@@ -227,6 +234,9 @@ export function createApp(options: AppOptions): App {
       const result = desk.act(who, command, media);
       await flush(result.touched);
       return result.replies;
+    },
+    async alertStaff(what, text) {
+      await flush(desk.alert(what, text));
     },
     async tick() {
       await flush(desk.tick());

@@ -84,6 +84,13 @@ export const ConfigSchema = z.object({
   WEB_CHAT_TAPS_PER_MINUTE: positiveInt("a whole number of taps").default(60),
   WEB_CHAT_IP_MAX_PER_MINUTE: positiveInt("a whole number of messages").default(120),
   WEB_CHAT_MEDIA_MAX_MB: positiveInt("a whole number of megabytes").default(10),
+  WEB_CHAT_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,256}$/, {
+      message: "expected 32 to 256 characters of A-Z, a-z, 0-9, _ or -",
+    })
+    .optional(),
+  MEDIA_MAX_TOTAL_MB: positiveInt("a whole number of megabytes").default(2048),
   STAFF_TELEGRAM_CHAT_ID: z
     .string()
     .regex(/^-?\d+$/, { message: "expected a numeric chat id such as -1001234567890" })

@@ -195,6 +195,22 @@ describe("messageInput", () => {
     expect(stripBotMention("/menu@other_bot", BOT)).toBe("/menu@other_bot");
   });
 
+  it("refuses a file too large for bots to fetch, saying so and keeping its caption", () => {
+    const big = { file_id: "f", file_unique_id: "u", file_size: 25 * 1024 * 1024 };
+    expect(
+      messageInput(
+        msg({ document: { ...big, mime_type: "application/pdf" }, caption: "kontrak" }),
+        BOT,
+      ),
+    ).toEqual({ type: "unsupported", what: "file_too_large", caption: "kontrak" });
+    expect(messageInput(msg({ video: { ...big, width: 1, height: 1, duration: 1 } }), BOT)).toEqual(
+      {
+        type: "unsupported",
+        what: "file_too_large",
+      },
+    );
+  });
+
   it("describes media, keeping captions and metadata", () => {
     expect(
       messageInput(

@@ -234,15 +234,16 @@ describe("WhatsApp conversation through a fake socket", () => {
     expect(await send({ stickerMessage: {} })).toContain("stiker");
     expect(await send({ locationMessage: { degreesLatitude: -7.1 } })).toContain("Lokasi");
     // Too large (declared), a PDF that is really something else, an executable "document".
+    // Each is told why, so a family does not conclude that PDFs are not accepted.
     expect(
       await send({ videoMessage: { mimetype: "video/mp4", fileLength: 5_000_000 } }),
-    ).toContain("tidak bisa saya baca");
+    ).toContain("File ini terlalu besar");
     expect(
       await send(
         { documentMessage: { mimetype: "application/pdf", fileLength: 10 } },
         Buffer.from("MZ\u0000\u0000 not a pdf"),
       ),
-    ).toContain("tidak bisa saya baca");
+    ).toContain("isinya tidak sesuai jenis filenya");
     expect(
       await send(
         {
@@ -250,12 +251,13 @@ describe("WhatsApp conversation through a fake socket", () => {
         },
         Buffer.from("PK\u0003\u0004"),
       ),
-    ).toContain("tidak bisa saya baca");
+    ).toContain("Jenis file ini tidak bisa saya terima");
     // A declared size that lies is cut at the limit; the caption is still read.
     const lie = await send(
       { imageMessage: { mimetype: "image/jpeg", fileLength: 10, caption: "menu" } },
       Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(5000)]),
     );
+    expect(lie).toContain("File ini terlalu besar");
     expect(lie).toMatch(/\n1\. /);
     expect(existsSync(join(b.dir, "media")) ? readdirSync(join(b.dir, "media")) : []).toEqual([]);
   });

@@ -123,7 +123,13 @@ class Machine {
     this.turn.state = { ...this.turn.state, ...change };
   }
 
-  handle(input: UserInput, prev: SessionState | null): void {
+  handle(sent: UserInput, prev: SessionState | null): void {
+    let input = sent;
+    // A refused file's caption is still read, after saying why the file was not taken.
+    if (input.type === "unsupported" && input.caption?.trim()) {
+      this.turn.say(SYSTEM.unsupported(input.what));
+      input = { type: "text", text: input.caption };
+    }
     let restarted = false;
     if (
       prev?.prompt &&

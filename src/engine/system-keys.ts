@@ -1,5 +1,5 @@
 import type { CaseStatus, UnsupportedKind } from "./types.ts";
-import { CASE_STATUSES, UNSUPPORTED_KINDS } from "./types.ts";
+import { CASE_STATUSES, FILE_REFUSALS, UNSUPPORTED_KINDS } from "./types.ts";
 
 /** Answer types of `ask` nodes; each has a default hint `system.hint_<type>`. */
 export const ASK_INPUTS = ["text", "number", "yesno", "phone", "date", "choice", "media"] as const;
@@ -55,7 +55,7 @@ export const SYSTEM = {
 export function systemKeys(): string[] {
   const keys: string[] = [];
   for (const value of Object.values(SYSTEM)) if (typeof value === "string") keys.push(value);
-  for (const what of UNSUPPORTED_KINDS) keys.push(SYSTEM.unsupported(what));
+  for (const what of [...UNSUPPORTED_KINDS, ...FILE_REFUSALS]) keys.push(SYSTEM.unsupported(what));
   for (const input of ASK_INPUTS) keys.push(SYSTEM.hint(input));
   for (const status of CASE_STATUSES) keys.push(SYSTEM.caseStatus(status));
   return keys;

@@ -19,7 +19,12 @@ export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /** Things people send that the bot cannot use as an answer, but must still acknowledge. */
 export const UNSUPPORTED_KINDS = ["sticker", "location", "contact", "poll", "other"] as const;
-export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
+/**
+ * Files a channel refused, by why: too large, bytes that do not match the declared type, or a
+ * type not accepted at all, or a full media folder. The person is told which, so they know what to send instead.
+ */
+export const FILE_REFUSALS = ["file_too_large", "file_mismatch", "file_type", "file_full"] as const;
+export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number] | (typeof FILE_REFUSALS)[number];
 
 /** A piece of media as the channel described it; the file itself stays with the channel. */
 export interface MediaRef {
@@ -43,7 +48,8 @@ export type UserInput =
    */
   | { type: "choice"; id: string; prompt?: number; label?: string }
   | { type: "media"; media: MediaRef }
-  | { type: "unsupported"; what: UnsupportedKind }
+  /** `caption`: text sent with a refused file; it is read after the notice. */
+  | { type: "unsupported"; what: UnsupportedKind; caption?: string }
   /** A start command, optionally with a deep-link payload naming a flow. */
   | { type: "start"; payload?: string };
 

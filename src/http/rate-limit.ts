@@ -25,6 +25,12 @@ export class RateLimiter {
     return true;
   }
 
+  /** True when an event for `key` would be allowed now (nothing is counted). */
+  wouldAllow(key: string, now: number): boolean {
+    const since = now - this.windowMs;
+    return (this.hits.get(key) ?? []).filter((t) => t > since).length < this.max;
+  }
+
   private sweep(now: number): void {
     if (now - this.lastSweep < this.windowMs) return;
     this.lastSweep = now;

@@ -18,7 +18,8 @@ export function securityHeaders(options: { frame?: boolean } = {}): MiddlewareHa
   ].join("; ");
   return async (c, next) => {
     await next();
-    c.header("Content-Security-Policy", csp);
+    // A response with its own, stricter policy keeps it (stored files are served sandboxed).
+    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", csp);
     c.header("X-Content-Type-Options", "nosniff");
     // Not "no-referrer": browsers then send "Origin: null" with form posts, which we refuse.
     c.header("Referrer-Policy", "same-origin");

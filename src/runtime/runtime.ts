@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import type { Inbound } from "../channels/channel.ts";
+import { acceptsMedia } from "../engine/accepts-media.ts";
 import type { EngineDeps } from "../engine/deps.ts";
 import { step } from "../engine/engine.ts";
 import { SYSTEM } from "../engine/system-keys.ts";
@@ -50,6 +51,8 @@ export interface Handled {
   queued: number[];
   /** Channels that have new messages to deliver. */
   channels: Set<string>;
+  /** The user erased their data (the database files are then scrubbed). */
+  erased?: boolean;
 }
 
 /** The text of an input, for the conversation log. */
@@ -65,7 +68,7 @@ function logText(input: UserInput): string | null {
     case "start":
       return input.payload ?? null;
     case "unsupported":
-      return null;
+      return input.caption ?? null;
   }
 }
 
@@ -79,6 +82,13 @@ export class Runtime {
 
   get store(): Store {
     return this.options.store;
+  }
+
+  /** Whether a file from this user would be used now (a question asks for one, or a case is open). */
+  acceptsMedia(channel: string, address: string): boolean {
+    const { store, engine } = this.options;
+    const user = store.users.find(channel, address);
+    return acceptsMedia(user ? store.sessions.load(user.id) : null, engine.flows);
   }
 
   /** Handles one inbound message. Never throws for bad input; a broken engine step is logged. */
@@ -110,6 +120,7 @@ export class Runtime {
       return this.apply(user, result, now, files);
     });
     for (const file of files) rmSync(file, { force: true });
+    if (handled.erased) store.scrubFiles();
     return handled;
   }
 
@@ -241,6 +252,7 @@ export class Runtime {
       }
     }
     if (!erased) store.sessions.save(user.id, result.state, engine.settings.idleMs);
+    if (erased) handled.erased = true;
     return handled;
   }
 

@@ -530,20 +530,29 @@ export class StaffDesk implements CaseHooks {
   }
 
   /**
-   * Tells every staff chat something about the service itself (e.g. a failed backup), by the
-   * key of a staff text. Returns the channels to flush.
+   * Tells every staff chat about a problem with the service itself (e.g. the media folder is
+   * full); audited as `system.<what>`. Returns the channels with new messages.
    */
-  announce(key: string, vars: Record<string, string | number> = {}): Touched {
+  alert(what: string, text: string): Touched {
     const touched: Touched = new Set();
     const now = this.options.clock();
-    const text = this.t.text(key, vars);
     this.store.transaction(() => {
+      this.store.audit.record(now, "system", `system.${what}`);
       for (const chat of this.options.directory.chats)
         this.enqueue(chat.channel, chat.address, { text }, now, touched, null);
     });
+    this.options.log.error({ what }, "staff_alert");
     if (this.options.directory.chats.length === 0)
-      this.options.log.warn({ key }, "announcement_without_staff_chat");
+      this.options.log.warn({ what }, "alert_without_staff_chat");
     return touched;
+  }
+
+  /**
+   * Tells every staff chat something about the service itself by the key of a staff text
+   * (e.g. a failed backup); an {@link alert} under the key's last part.
+   */
+  announce(key: string, vars: Record<string, string | number> = {}): Touched {
+    return this.alert(key.replace(/^staff\./, ""), this.t.text(key, vars));
   }
 
   // ── Sending ───────────────────────────────────────────────────────────────────────────

@@ -42,6 +42,7 @@ export const CALL_ANSWERS = ["chat_only", "any", "some_times"] as const;
 
 /** Every staff key the desk uses. */
 export const STAFF_KEYS: readonly string[] = [
+  "staff.media_full",
   "staff.card_title",
   "staff.card_priority_urgent",
   "staff.card_priority_high",

@@ -13,6 +13,7 @@ export interface AuditEntry {
 export class Audit {
   private readonly addStmt;
   private readonly listStmt;
+  private readonly updateStmt;
 
   constructor(db: Database) {
     this.addStmt = db.prepare<[number, string, string, string | null, string | null]>(
@@ -22,17 +23,26 @@ export class Audit {
       [number],
       { at: number; actor: string; action: string; target: string | null; data: string | null }
     >("SELECT at, actor, action, target, data FROM audit ORDER BY id DESC LIMIT ?");
+    this.updateStmt = db.prepare<[string, number]>("UPDATE audit SET data = ? WHERE id = ?");
   }
 
-  /** Records an action. */
+  /** Records an action; returns the entry's id. */
   record(
     now: number,
     actor: string,
     action: string,
     target?: string,
     data?: Record<string, unknown>,
-  ): void {
-    this.addStmt.run(now, actor, action, target ?? null, data ? JSON.stringify(data) : null);
+  ): number {
+    return Number(
+      this.addStmt.run(now, actor, action, target ?? null, data ? JSON.stringify(data) : null)
+        .lastInsertRowid,
+    );
+  }
+
+  /** Replaces an entry's data (a running count of refusals summed up in one entry). */
+  update(id: number, data: Record<string, unknown>): void {
+    this.updateStmt.run(JSON.stringify(data), id);
   }
 
   /** The latest entries, newest first. */

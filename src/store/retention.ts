@@ -8,14 +8,21 @@ export interface Purge {
   outbox: number;
   /** Attachments of long-closed cases deleted. */
   attachments: number;
+  /** Audit entries deleted (refused requests, and users' own actions). */
+  audit: number;
   /** Media files the caller must delete from disk. */
   files: string[];
 }
 
+/** How long refused requests from people who were not signed in stay in the audit log. */
+export const REFUSED_AUDIT_DAYS = 90;
+
 /**
  * Deletes what the service no longer needs after `days`: the conversation log and delivered
  * messages older than that, and the media and message texts of cases closed longer ago than
- * that. Open cases keep everything.
+ * that. Open cases keep everything. The audit log keeps staff and operator actions for good
+ * (who did what to a case); users' own entries (a case opened, data erased) go after `days`,
+ * refused requests of anyone not signed in after {@link REFUSED_AUDIT_DAYS}.
  */
 export function purgeOld(db: Database, now: number, days: number): Purge {
   const cutoff = now - days * 86_400_000;
@@ -50,5 +57,16 @@ export function purgeOld(db: Database, now: number, days: number): Purge {
   const looseCount = db
     .prepare("DELETE FROM attachments WHERE case_id IS NULL AND created_at < ?")
     .run(cutoff).changes;
-  return { messages, outbox, attachments: attachments + looseCount, files: [...files, ...loose] };
+  const audit =
+    db
+      .prepare("DELETE FROM audit WHERE actor = 'web' AND at < ?")
+      .run(now - REFUSED_AUDIT_DAYS * 86_400_000).changes +
+    db.prepare("DELETE FROM audit WHERE actor = 'user' AND at < ?").run(cutoff).changes;
+  return {
+    messages,
+    outbox,
+    attachments: attachments + looseCount,
+    audit,
+    files: [...files, ...loose],
+  };
 }

@@ -55,11 +55,23 @@ export class Store {
   /** Erases everything about a user (see {@link eraseUser}). */
   eraseUser(userId: number, now: number): Erasure {
     const user = this.users.get(userId);
-    const erasure = eraseUser(this.db, userId, now);
+    const wa =
+      user?.channel === WHATSAPP_CHANNEL ? this.whatsapp.identities.find(user.address) : undefined;
+    const identity = [wa?.pn, wa?.pushName].filter((v): v is string => Boolean(v));
+    const erasure = eraseUser(this.db, userId, now, identity);
     // A channel's own records of the person go too (WhatsApp: their JIDs and what we sent).
     if (user?.channel === WHATSAPP_CHANNEL) this.whatsapp.forget(user.address);
     if (user?.channel === WEB_CHAT_CHANNEL) this.webChat.forget(user.address);
     return erasure;
+  }
+
+  /**
+   * Makes deleted data unrecoverable from the files: deleted rows are zeroed as they go
+   * (`secure_delete`), and this moves every change into the database file and empties the WAL,
+   * whose older frames still hold what was there before. Run after an erasure.
+   */
+  scrubFiles(): void {
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
   }
 
   /** Deletes what is older than the retention period (see {@link purgeOld}). */

@@ -7,10 +7,16 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
 import { securityHeaders } from "../http/security.ts";
 import type { HttpServer } from "../http/server.ts";
 import { SIGN_IN_PATH } from "./auth.ts";
-import { type ConsoleEnv, type ConsoleOptions, consoleContext } from "./context.ts";
+import {
+  type ConsoleContext,
+  type ConsoleEnv,
+  type ConsoleOptions,
+  consoleContext,
+} from "./context.ts";
 import { guard } from "./guard.ts";
 import { CSS_PATH } from "./layout.ts";
 import { caseRoutes } from "./routes/cases.ts";
@@ -26,6 +32,15 @@ function ours(path: string): boolean {
   return path === "/console" || path.startsWith("/console/") || path.startsWith(`${SIGN_IN_PATH}/`);
 }
 
+/** True for the path of a sign-in link that can still be used. */
+function validLink(x: ConsoleContext, path: string): boolean {
+  const prefix = `${SIGN_IN_PATH}/`;
+  return (
+    path.startsWith(prefix) &&
+    x.sessions.peek(path.slice(prefix.length), x.options.clock()) !== undefined
+  );
+}
+
 /** Adds the console's routes to the HTTP server. */
 export function mountConsole(http: HttpServer, options: ConsoleOptions): void {
   const x = consoleContext(options);
@@ -34,6 +49,18 @@ export function mountConsole(http: HttpServer, options: ConsoleOptions): void {
   const limit = bodyLimit({ maxSize: 64 * 1024, onError: (ctx) => ctx.text("too large", 413) });
   web.use("*", async (ctx, next) => {
     if (!ours(ctx.req.path)) return next();
+    // An address that keeps being refused is answered at once, unless it is signed in or
+    // brings a valid sign-in link (staff behind the same office address as a script).
+    const ip = x.ipOf(ctx);
+    if (
+      ctx.req.path !== CSS_PATH &&
+      x.anonymous.overLimit(ip) &&
+      !x.sessions.find(getCookie(ctx, x.cookieName), options.clock()) &&
+      !validLink(x, ctx.req.path)
+    ) {
+      x.anonymous.throttled(ip);
+      return ctx.text("too many requests", 429, { "Retry-After": "60" });
+    }
     if (ctx.req.method === "POST") {
       const refused = await limit(ctx, async () => {});
       if (refused) return refused;

@@ -18,6 +18,7 @@ export async function guard(
   const session = sessions.find(getCookie(ctx, x.cookieName), x.options.clock());
   if (!session) {
     if (ctx.req.method !== "GET") return x.refuse(ctx, "web", "signin_needed");
+    x.anonymous.refused(x.ipOf(ctx), "console.signin_needed", {});
     return x.show(
       ctx,
       noticePage(text, "signin_needed_title", [c("signin_needed"), c("signin_local")]),
@@ -30,7 +31,8 @@ export async function guard(
     return x.refuse(ctx, session.actor, "not_staff");
   }
   if (ctx.req.method === "POST") {
-    const form = await ctx.req.parseBody();
+    // A malformed body is refused like a missing token (never a server error).
+    const form = await ctx.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     if (!sameSecret(field(form, "_csrf") || undefined, session.csrf)) {
       return x.refuse(ctx, session.actor, "csrf_refused", session);
     }

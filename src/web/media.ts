@@ -1,9 +1,12 @@
 /**
  * Serves a case's stored media file to signed-in staff: only files recorded as attachments of a
- * case, only from the media directory, never as active content.
+ * case, only from the media directory, never as active content. Shown inline only when it is a
+ * picture, sound or video whose bytes still match its recorded type (files stored before types
+ * were checked by content are downloaded instead); always sandboxed and never sniffed.
  */
 import { readFile } from "node:fs/promises";
 import { resolve, sep } from "node:path";
+import { headMatches } from "../media/types.ts";
 import type { Attachment } from "../store/cases.ts";
 
 /** Types a browser may show inline; anything else is downloaded as bytes. */
@@ -28,7 +31,7 @@ export async function mediaResponse(
   const mime =
     attachment.mime?.toLowerCase().split(";")[0]?.trim() ||
     (attachment.kind === "photo" ? "image/jpeg" : "");
-  const inline = INLINE.test(mime);
+  const inline = INLINE.test(mime) && headMatches(mime, body.subarray(0, 64));
   return {
     body,
     headers: {

@@ -33,8 +33,14 @@ export interface WebBot {
   close(): Promise<void>;
 }
 
-/** Starts a {@link WebBot}; `env` overrides configuration variables. */
-export async function webBot(env: Record<string, string> = {}): Promise<WebBot> {
+/**
+ * Starts a {@link WebBot}; `env` overrides configuration variables, `limits` the web chat's
+ * built-in caps (so tests reach them quickly).
+ */
+export async function webBot(
+  env: Record<string, string> = {},
+  limits: Pick<Parameters<typeof serveWeb>[3], "polls" | "uploads"> = {},
+): Promise<WebBot> {
   const dir = mkdtempSync(join(tmpdir(), "jr-web-"));
   const mediaDir = join(dir, "media");
   mkdirSync(mediaDir);
@@ -56,7 +62,7 @@ export async function webBot(env: Record<string, string> = {}): Promise<WebBot> 
     ),
   });
   const http = new HttpServer({ host: "127.0.0.1", port: 0, log: quietLog });
-  const web = serveWeb(http, app, config, { log: quietLog, clock, mediaDir });
+  const web = serveWeb(http, app, config, { log: quietLog, clock, mediaDir, ...limits });
   const port = await http.listen();
   const url = `http://127.0.0.1:${port}`;
   app.consoleLinks.setLocalBase(url);

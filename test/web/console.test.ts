@@ -186,7 +186,10 @@ describe("staff console access", () => {
     const { ref } = await webCase(bot);
     const record = bot.app.store.cases.byRef(ref);
     const file = join(bot.mediaDir, "photo.jpg");
-    writeFileSync(file, "jpeg bytes");
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("jpeg bytes")]),
+    );
     bot.app.store.cases.attach(
       record?.id ?? 0,
       record?.userId ?? null,
@@ -219,7 +222,10 @@ describe("staff console access", () => {
     const media = await staff.get(`/console/media/${attachment?.id}`);
     expect(media.status).toBe(200);
     expect(media.headers.get("content-type")).toBe("image/jpeg");
-    expect(media.text).toBe("jpeg bytes");
+    // The file's own sandbox policy is not replaced by the pages' policy.
+    expect(media.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(media.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(media.text).toContain("jpeg bytes");
     const page = await staff.get(`/console/kasus/${ref}`);
     expect(page.text).toContain(`<img src="/console/media/${attachment?.id}"`);
   });

@@ -4,6 +4,7 @@
  */
 import type { Message } from "grammy/types";
 import type { MediaRef, UnsupportedKind, UserInput } from "../../engine/types.ts";
+import { MAX_DOWNLOAD_BYTES } from "./files.ts";
 
 /** Content the bot can neither read nor use as an answer, by the message field that holds it. */
 const UNSUPPORTED: readonly [keyof Message, UnsupportedKind][] = [
@@ -76,6 +77,14 @@ export function messageInput(msg: Message, botUsername: string): UserInput | und
     return startCommand(text) ?? { type: "text", text };
   }
   const media = mediaOf(msg);
+  // Larger files cannot be fetched by bots, so staff outside Telegram would never see them.
+  if (media && (media.size ?? 0) > MAX_DOWNLOAD_BYTES) {
+    return {
+      type: "unsupported",
+      what: "file_too_large",
+      ...(media.caption ? { caption: media.caption } : {}),
+    };
+  }
   if (media) return { type: "media", media };
   for (const [field, what] of UNSUPPORTED) {
     if (msg[field] !== undefined) return { type: "unsupported", what };

@@ -29,11 +29,29 @@ export interface WebChatLimits {
 /** Taps per minute a visitor may make when the configuration does not say. */
 export const DEFAULT_TAPS_PER_MINUTE = 60;
 
+/**
+ * Long polls waiting at once. Each holds a connection (a file descriptor) for up to 25 s; the
+ * total stays far below the usual limit of 1,024 descriptors per process, so `/healthz`, the
+ * pages, the console and the database always have room. Past a cap a poll is answered at once,
+ * empty, and its connection closed.
+ */
+export interface PollCaps {
+  perVisitor: number;
+  perIp: number;
+  total: number;
+}
+
+/** The default {@link PollCaps} (see README, "Web chat limits"). */
+export const POLL_CAPS: PollCaps = { perVisitor: 4, perIp: 40, total: 400 };
+
 /** What the channel needs. */
 export interface WebChatOptions {
   transcript: TranscriptStore;
   clock: () => number;
   limits: WebChatLimits;
+  /** Whether the bot would take a file from this visitor now (a question asks for one, or a case is open). */
+  acceptsMedia?: (address: string) => boolean;
+  polls?: PollCaps;
 }
 
 /** What a browser can send: text, a tapped option, a file. */
@@ -54,9 +72,6 @@ const ICONS: Record<MediaRef["kind"], string> = {
 /** What became of a message sent from a browser. */
 export type SendResult = "ok" | "limited" | "stopped";
 
-/** Polls one visitor may keep waiting at once. */
-const MAX_POLLS = 4;
-
 /** Longest text accepted from a browser (the engine clips further where it must). */
 export const MAX_TEXT = 4000;
 
@@ -66,6 +81,9 @@ export class WebChatChannel implements Channel {
   private receive: Receive | undefined;
   private stopped = false;
   private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly pollsByIp = new Map<string, number>();
+  private pollsWaiting = 0;
+  private readonly caps: PollCaps;
   private readonly perVisitor: RateLimiter;
   private readonly tapsPerVisitor: RateLimiter;
   private readonly perIp: RateLimiter;
@@ -81,6 +99,17 @@ export class WebChatChannel implements Channel {
       60_000,
     );
     this.perIp = new RateLimiter(options.limits.perIp, 60_000);
+    this.caps = options.polls ?? POLL_CAPS;
+  }
+
+  /** True when the bot would take a file from this visitor now. */
+  acceptsMedia(address: string): boolean {
+    return this.options.acceptsMedia?.(address) ?? true;
+  }
+
+  /** Polls waiting now (for tests and health checks). */
+  get waitingPolls(): number {
+    return this.pollsWaiting;
   }
 
   async start(receive: Receive): Promise<void> {
@@ -157,7 +186,8 @@ export class WebChatChannel implements Channel {
       await receive({
         channel: WEB_CHAT,
         address: visitor.address,
-        messageId,
+        // Ids come from browsers: one visitor's id must never hide another visitor's message.
+        messageId: `${visitor.address}:${messageId}`,
         input: passed,
         langHint: visitor.lang,
       });
@@ -183,25 +213,46 @@ export class WebChatChannel implements Channel {
 
   /**
    * Transcript lines after `afterId`; if there are none yet, waits up to `waitMs` for some
-   * (long polling). Resolves with none when the channel stops.
+   * (long polling). Resolves with none when the channel stops, and with "busy" (at once) when
+   * the visitor, their IP address or the server already has as many polls waiting as allowed.
    */
-  async poll(address: string, afterId: number, waitMs: number): Promise<TranscriptEntry[]> {
+  async poll(
+    visitor: { address: string; ip: string },
+    afterId: number,
+    waitMs: number,
+  ): Promise<TranscriptEntry[] | "busy"> {
+    const { address, ip } = visitor;
     const now = this.options.transcript.after(address, afterId);
     if (now.length > 0 || this.stopped || waitMs <= 0) return now;
     const set = this.waiters.get(address) ?? new Set();
-    // A visitor has one page open, maybe a few tabs; more waiting polls are not kept open.
-    if (set.size >= MAX_POLLS) return now;
-    await new Promise<void>((resolve) => {
-      this.waiters.set(address, set);
-      const done = () => {
-        clearTimeout(timer);
-        set.delete(done);
-        if (set.size === 0 && this.waiters.get(address) === set) this.waiters.delete(address);
-        resolve();
-      };
-      const timer = setTimeout(done, waitMs);
-      set.add(done);
-    });
+    const byIp = this.pollsByIp.get(ip) ?? 0;
+    if (
+      set.size >= this.caps.perVisitor ||
+      byIp >= this.caps.perIp ||
+      this.pollsWaiting >= this.caps.total
+    ) {
+      return "busy";
+    }
+    this.pollsWaiting++;
+    this.pollsByIp.set(ip, byIp + 1);
+    try {
+      await new Promise<void>((resolve) => {
+        this.waiters.set(address, set);
+        const done = () => {
+          clearTimeout(timer);
+          set.delete(done);
+          if (set.size === 0 && this.waiters.get(address) === set) this.waiters.delete(address);
+          resolve();
+        };
+        const timer = setTimeout(done, waitMs);
+        set.add(done);
+      });
+    } finally {
+      this.pollsWaiting--;
+      const left = (this.pollsByIp.get(ip) ?? 1) - 1;
+      if (left > 0) this.pollsByIp.set(ip, left);
+      else this.pollsByIp.delete(ip);
+    }
     return this.options.transcript.after(address, afterId);
   }
 

@@ -137,7 +137,8 @@ export const CHAT_JS = `(function () {
         if (status.getAttribute("data-offline")) { say(""); status.removeAttribute("data-offline"); }
         if (data.oldest !== undefined) forget(data.oldest);
         receive(data.entries || []);
-        setTimeout(poll, 50);
+        // "retry": the server has too many polls waiting and asks us to come back later.
+        setTimeout(poll, data.retry || 50);
       })
       .catch(function () {
         failures++;
@@ -204,11 +205,15 @@ export const CHAT_JS = `(function () {
  * a small window of its own (a first-party page, so its cookie works in every browser), or a
  * new tab where pop-ups are blocked. `data-label` on the script tag changes the button's text.
  */
-export function embedJs(origin: string, label: string): string {
+export function embedJs(origin: string | undefined, label: string): string {
+  // Without PUBLIC_URL the chat is where this script came from (never the request's Host).
+  const url = origin
+    ? JSON.stringify(`${origin}/chat`)
+    : 'script ? new URL("/chat", script.src).href : "/chat"';
   return `(function () {
   "use strict";
   var script = document.currentScript;
-  var url = ${JSON.stringify(`${origin}/chat`)};
+  var url = ${url};
   var a = document.createElement("a");
   a.href = url;
   a.target = "_blank";

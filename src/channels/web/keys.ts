@@ -20,4 +20,12 @@ export const WEB_CHAT_KEYS: readonly string[] = [
   "webchat.file_too_large",
   "webchat.file_unsupported",
   "webchat.switch_command",
+  "webchat.file_not_now",
+  "webchat.file_daily_limit",
+  "webchat.file_mismatch",
+  "webchat.file_full",
+  "webchat.file_failed",
+  "webchat.file_busy",
+  "webchat.bad_form",
+  "webchat.too_long",
 ];

@@ -1,6 +1,8 @@
 /**
  * The web chat's HTTP routes: the page (`/chat`, also the no-JavaScript form target), the JSON
- * endpoints its script uses, its static files and the embeddable snippet.
+ * endpoints its script uses, its static files and the embeddable snippet. Requests are checked
+ * before their bodies are read: a post from another site, without an issued visitor cookie, or
+ * announcing a body larger than allowed is answered at once and its connection closed.
  */
 import { randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";
@@ -9,14 +11,15 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { Translator } from "../../engine/deps.ts";
 import { isLang, type Lang } from "../../engine/types.ts";
 import { clientIp } from "../../http/client-ip.ts";
+import { boundaryOf, MultipartError, readMultipart } from "../../http/multipart.ts";
 import { securityHeaders } from "../../http/security.ts";
 import type { HttpServer } from "../../http/server.ts";
 import { MAX_TEXT, type WebChatChannel, type WebInput } from "./channel.ts";
 import { CHAT_JS, embedJs } from "./client.ts";
 import { type ChatT, chatPage } from "./page.ts";
-import { addressOf, CHAT_COOKIE, CHAT_COOKIE_DAYS, isVisitorId, newVisitorId } from "./session.ts";
+import { addressOf, CHAT_COOKIE, CHAT_COOKIE_DAYS, type VisitorIds } from "./session.ts";
 import { CHAT_CSS } from "./style.ts";
-import { saveUpload } from "./upload.ts";
+import type { Upload, UploadRefusal, Uploads } from "./upload.ts";
 
 /** What the routes need. */
 export interface WebChatRouteOptions {
@@ -27,19 +30,37 @@ export interface WebChatRouteOptions {
   secure: boolean;
   /** Read the client's IP from `X-Forwarded-For` (behind a reverse proxy). */
   trustProxy: boolean;
-  /** The public origin for the snippet; the request's own origin when unset. */
+  /** The public origin for the snippet; without it the snippet uses its own address. */
   publicUrl?: string | undefined;
-  /** Where files visitors send are stored, and how large one may be. */
-  media: { dir: string; maxBytes: number };
+  /** Issues and checks visitor cookies. */
+  visitors: VisitorIds;
+  /** Files visitors send, and the largest one. */
+  uploads: Uploads;
+  maxFileBytes: number;
 }
 
 const LANG_COOKIE = "jr_lang";
 /** How long a poll waits for news before answering "nothing yet". */
 const POLL_MS = 25_000;
+/** How long a browser waits before polling again after a "busy" answer. */
+const BUSY_RETRY_MS = 15_000;
+/** A form without a file, or the fields around one. */
+const FORM_BYTES = 64 * 1024;
+
+/** The notice shown for each refused file. */
+const REFUSAL_NOTICE: Record<UploadRefusal, string> = {
+  not_now: "file_not_now",
+  daily_limit: "file_daily_limit",
+  unsupported: "file_unsupported",
+  mismatch: "file_mismatch",
+  too_large: "file_too_large",
+  full: "file_full",
+  failed: "file_failed",
+};
 
 /** Adds the web chat's routes to the HTTP server. */
 export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): void {
-  const { channel, secure } = options;
+  const { channel, secure, uploads } = options;
   const web = new Hono();
   const headers = securityHeaders();
 
@@ -61,14 +82,18 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
     (lang: Lang): ChatT =>
     (key) =>
       options.t(lang, `webchat.${key}`);
-  /** The visitor behind the request; a new one gets a cookie (counted against their IP). */
+  /**
+   * The visitor behind the request: only a cookie the server issued counts. With `create`, a
+   * request without one becomes a new visitor (counted against its IP address).
+   */
   const visitor = (c: Context, create: boolean) => {
     const ip = clientIp(c, options.trustProxy);
-    let id = getCookie(c, CHAT_COOKIE);
-    if (!isVisitorId(id)) {
+    let id = options.visitors.check(getCookie(c, CHAT_COOKIE));
+    if (!id) {
       if (!create || !channel.admit(ip)) return undefined;
-      id = newVisitorId();
-      setCookie(c, CHAT_COOKIE, id, {
+      const value = options.visitors.issue();
+      id = options.visitors.check(value) as string;
+      setCookie(c, CHAT_COOKIE, value, {
         path: "/chat",
         httpOnly: true,
         sameSite: "Lax",
@@ -89,24 +114,24 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
       return false;
     }
   };
+  /** Answered without reading the body: the connection is closed, not kept for more. */
+  const unread = (response: Response): Response => {
+    response.headers.set("Connection", "close");
+    return response;
+  };
+  const declaredLength = (c: Context) => {
+    const value = c.req.header("content-length");
+    return value === undefined ? undefined : Number(value);
+  };
 
   web.use("/chat", headers);
   web.use("/chat/*", headers);
-  // A chat message is small, a file at most the configured size; nobody gets to make the
-  // server read more.
-  const tooLarge = (c: Context) => {
-    const lang = langOf(c);
-    return c.html(chatPage(textsFor(lang), lang, [], textsFor(lang)("file_too_large")).value, 413);
-  };
-  // Twice the file limit: a file somewhat too large still gets a kind answer (from the upload
-  // check); only far larger bodies are cut off here.
-  web.use(
-    "/chat",
-    bodyLimit({ maxSize: 2 * options.media.maxBytes + 64 * 1024, onError: tooLarge }),
-  );
   web.use(
     "/chat/api/*",
-    bodyLimit({ maxSize: 32 * 1024, onError: (c) => c.json({ error: "too large" }, 413) }),
+    bodyLimit({
+      maxSize: 32 * 1024,
+      onError: (c) => unread(c.json({ error: "too large" }, 413)),
+    }),
   );
 
   web.get("/", (c) => c.redirect("/chat", 302));
@@ -124,8 +149,8 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
   );
   web.get("/chat/embed.js", (c) => {
     const lang = isLang(c.req.query("lang")) ? (c.req.query("lang") as Lang) : options.defaultLang;
-    const origin = options.publicUrl ?? new URL(c.req.url).origin;
-    return c.body(embedJs(origin, options.t(lang, "webchat.open")), 200, {
+    // Never the request's Host header: a forged one would be cached for everyone.
+    return c.body(embedJs(options.publicUrl, options.t(lang, "webchat.open")), 200, {
       "Content-Type": "text/javascript; charset=utf-8",
       "Cache-Control": "public, max-age=300",
       // Loaded by other sites' pages.
@@ -160,39 +185,103 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
   const messageId = (fields: Record<string, unknown>) =>
     typeof fields.mid === "string" && /^[\w-]{8,64}$/.test(fields.mid) ? fields.mid : randomUUID();
 
+  /**
+   * Reads a multipart form as it arrives: the fields, and the file (streamed to disk, or read
+   * and dropped when refused). Throws {@link MultipartError} for a malformed body.
+   */
+  const readUpload = async (
+    c: Context,
+    who: { address: string },
+    boundary: string,
+  ): Promise<{ fields: Record<string, string>; upload: Upload | undefined }> => {
+    const body = c.req.raw.body;
+    if (!body) return { fields: {}, upload: undefined };
+    let saving: Promise<Upload> | undefined;
+    const fields = await readMultipart(
+      limited(body, options.maxFileBytes + FORM_BYTES, 120_000),
+      boundary,
+      { fieldBytes: 16 * 1024, parts: 8 },
+      (file) => {
+        if (file.field !== "file" || file.filename === "") {
+          // An empty file field (the form sends one with every message) or an unknown one.
+          file.stream.resume();
+          return;
+        }
+        saving = uploads.receive(
+          who.address,
+          channel.acceptsMedia(who.address),
+          file.mime,
+          file.stream,
+          declaredLength(c),
+        );
+      },
+    ).catch(async (error: unknown) => {
+      await saving;
+      throw error;
+    });
+    return { fields, upload: await saving };
+  };
+
   web.post("/chat", async (c) => {
-    if (!sameOrigin(c)) return c.text("forbidden", 403);
+    if (!sameOrigin(c)) return unread(c.text("forbidden", 403));
     const lang = langOf(c);
     const t = textsFor(lang);
+    const page = (notice: string, status: 200 | 400 | 413 | 429 | 503, who?: { address: string }) =>
+      c.html(chatPage(t, lang, who ? channel.history(who.address) : [], notice).value, status);
     const who = visitor(c, false);
-    const fields = await c.req.parseBody();
-    if (!who) return c.redirect("/chat", 303);
-    let input: WebInput | undefined = inputOf(fields);
-    const file = fields.file;
-    if (file instanceof File && file.size > 0) {
-      const caption = input?.type === "text" ? input.text : "";
-      const upload = await saveUpload(file, caption, options.media.dir, options.media.maxBytes);
-      if ("refused" in upload) {
-        const large = upload.refused === "too_large";
-        const notice = t(large ? "file_too_large" : "file_unsupported");
-        return c.html(
-          chatPage(t, lang, channel.history(who.address), notice).value,
-          large ? 413 : 400,
-        );
+    if (!who) return unread(c.redirect("/chat", 303));
+    const length = declaredLength(c);
+    const boundary = boundaryOf(c.req.header("content-type"));
+    let fields: Record<string, unknown>;
+    let upload: Upload | undefined;
+    if (boundary) {
+      if (length !== undefined && length > options.maxFileBytes + FORM_BYTES) {
+        return unread(page(t("file_too_large"), 413, who));
       }
-      input = { type: "media", media: upload.media };
+      const done = uploads.begin(who.ip);
+      if (!done) return unread(page(t("file_busy"), 429, who));
+      try {
+        ({ fields, upload } = await readUpload(c, who, boundary));
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return unread(page(t("file_too_large"), 413, who));
+        if (error instanceof MultipartError) return unread(page(t("bad_form"), 400, who));
+        throw error;
+      } finally {
+        done();
+      }
+    } else {
+      if (/^multipart\//i.test(c.req.header("content-type") ?? "")) {
+        return unread(page(t("bad_form"), 400, who));
+      }
+      if (length !== undefined && length > FORM_BYTES) {
+        return unread(page(t("too_long"), 413, who));
+      }
+      try {
+        fields = await c.req.parseBody();
+      } catch {
+        return unread(page(t("bad_form"), 400, who));
+      }
     }
-    if (!input) {
-      return c.html(chatPage(t, lang, channel.history(who.address), t("empty")).value, 400);
+    let input: WebInput | undefined = inputOf(fields);
+    let notice: string | undefined;
+    if (upload && "media" in upload) {
+      const caption = input?.type === "text" ? input.text : "";
+      input = { type: "media", media: { ...upload.media, ...(caption ? { caption } : {}) } };
+    } else if (upload) {
+      notice = t(REFUSAL_NOTICE[upload.refused]);
+      // What was typed with a refused file still reaches the bot; the file does not.
+      if (!input) return page(notice, upload.refused === "too_large" ? 413 : 400, who);
     }
+    if (!input) return page(t("empty"), 400, who);
     const result = await channel.send(who, input, messageId(fields));
     if (result !== "ok") {
-      const notice = t(result === "limited" ? "too_fast" : "unavailable");
-      return c.html(
-        chatPage(t, lang, channel.history(who.address), notice).value,
+      return page(
+        t(result === "limited" ? "too_fast" : "unavailable"),
         result === "limited" ? 429 : 503,
+        who,
       );
     }
+    if (notice) return page(notice, 200, who);
     return c.redirect("/chat#latest", 303);
   });
 
@@ -219,10 +308,10 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
 
   web.post("/chat/api/send", async (c) => {
     if (!sameOrigin(c) || !c.req.header("content-type")?.startsWith("application/json")) {
-      return c.json({ error: "forbidden" }, 403);
+      return unread(c.json({ error: "forbidden" }, 403));
     }
     const who = visitor(c, false);
-    if (!who) return c.json({ error: "no session" }, 401);
+    if (!who) return unread(c.json({ error: "no session" }, 401));
     let fields: Record<string, unknown>;
     try {
       const parsed: unknown = await c.req.json();
@@ -239,12 +328,17 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
   });
 
   web.get("/chat/api/messages", async (c) => {
+    c.header("Cache-Control", "no-store");
     const who = visitor(c, false);
-    if (!who) return c.json({ error: "no session" }, 401);
+    if (!who) return unread(c.json({ error: "no session" }, 401));
     const after = Math.max(0, Number.parseInt(c.req.query("after") ?? "0", 10) || 0);
     const wait = c.req.query("wait") === "0" ? 0 : POLL_MS;
-    const entries = await channel.poll(who.address, after, wait);
-    c.header("Cache-Control", "no-store");
+    const entries = await channel.poll(who, after, wait);
+    if (entries === "busy") {
+      // Too many polls waiting: answered at once and the connection freed; the page waits
+      // before asking again.
+      return unread(c.json({ entries: [], retry: BUSY_RETRY_MS }));
+    }
     return c.json({
       entries: entries.map((e) => ({ id: e.id, direction: e.direction, message: e.message })),
       // Lines older than this were erased: the page drops them (a shared phone after `hapus`).
@@ -253,4 +347,33 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
   });
 
   http.app.route("/", web);
+}
+
+/** The body was longer than any form may be. */
+class BodyTooLarge extends Error {}
+
+/**
+ * A body's chunks, cut off past `maxBytes` ({@link BodyTooLarge}) and ended after `timeoutMs`
+ * (a sender that stalls keeps an upload slot no longer).
+ */
+async function* limited(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  timeoutMs: number,
+): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  const timer = setTimeout(() => void reader.cancel().catch(() => {}), timeoutMs);
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.length;
+      if (total > maxBytes) throw new BodyTooLarge();
+      yield value;
+    }
+  } finally {
+    clearTimeout(timer);
+    reader.cancel().catch(() => {});
+  }
 }

@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
+import { mediaBudget } from "../../media/budget.ts";
 import { baileysSocketFactory } from "./baileys-socket.ts";
 import type { WhatsAppStore } from "./ports.ts";
 import { WhatsAppChannel } from "./whatsapp.ts";
@@ -38,6 +39,7 @@ export function createWhatsAppChannel(
       dir: paths.media,
       maxBytes: config.WHATSAPP_MEDIA_MAX_MB * 1024 * 1024,
       timeoutMs: 120_000,
+      budget: mediaBudget(paths.media, config.MEDIA_MAX_TOTAL_MB * 1024 * 1024),
     },
     pacing: { maxPerMinute: config.WHATSAPP_MAX_PER_MINUTE },
   });

@@ -8,8 +8,9 @@ import {
   type WAMessage,
   type WAMessageKey,
 } from "@whiskeysockets/baileys";
-import type { MediaRef, UserInput } from "../../engine/types.ts";
+import type { MediaRef, UnsupportedKind, UserInput } from "../../engine/types.ts";
 import type { Logger } from "../../log.ts";
+import { type MediaLimits, precheck, type Refusal, saveMedia } from "../../media/save.ts";
 import { type Channel, DeliveryError, type Outgoing, type Receive } from "../channel.ts";
 import { type AckError, AckWatch, REACHOUT_RESTRICTED } from "./acks.ts";
 import type { BackoffPolicy } from "./backoff.ts";
@@ -17,12 +18,19 @@ import { ConnectionManager } from "./connection.ts";
 import { isConnectionClosed, statusCode } from "./disconnect.ts";
 import { Identities, pairsFromContacts } from "./identity.ts";
 import { readMessage, type WaContent, type WaRead } from "./inbound.ts";
-import { type MediaLimits, precheck, saveMedia } from "./media.ts";
 import { outgoingContents } from "./outbound.ts";
 import { DEFAULT_PACING, Pacer, type PacingOptions, REAL_TIMING, type Timing } from "./pacer.ts";
 import { Pairing } from "./pairing.ts";
 import type { StaffGroupMessage, StaffHook, WhatsAppStore } from "./ports.ts";
 import type { SocketFactory, WaSocket } from "./socket.ts";
+
+/** What the person is told about a file that was not kept. */
+const REFUSED: Record<Exclude<Refusal, "failed">, UnsupportedKind> = {
+  too_large: "file_too_large",
+  mismatch: "file_mismatch",
+  type: "file_type",
+  full: "file_full",
+};
 
 /** How long sent messages are kept for WhatsApp's retry requests. */
 const SENT_RETENTION_MS = 14 * 24 * 60 * 60_000;
@@ -333,7 +341,9 @@ export class WhatsAppChannel implements Channel {
               ? input.media.caption
               : input?.type === "text"
                 ? input.text
-                : undefined,
+                : input?.type === "unsupported"
+                  ? input.caption
+                  : undefined,
         quoted,
         media: input?.type === "media" ? input.media : undefined,
         unsupported: input?.type === "unsupported" ? input.what : undefined,
@@ -385,10 +395,10 @@ export class WhatsAppChannel implements Channel {
       { kind: content.kind, mime: content.mime ?? null, size: content.size ?? null, refusal },
       "whatsapp_media_refused",
     );
-    // What could be read is still passed on; a file that could not be kept is never silent.
-    return content.caption
-      ? { type: "text", text: content.caption }
-      : { type: "unsupported", what: "other" };
+    // The person hears why the file was not kept (too large, not what it claims, a type not
+    // taken); a caption is still read.
+    const what = refusal && refusal !== "failed" ? REFUSED[refusal] : "other";
+    return { type: "unsupported", what, ...(content.caption ? { caption: content.caption } : {}) };
   }
 
   // --- outbound --------------------------------------------------------------------------

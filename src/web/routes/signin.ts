@@ -14,8 +14,7 @@ export function signInRoutes(web: ConsoleWeb, x: ConsoleContext): void {
   const { store, sessions, text, c, options } = x;
   const { clock, log, secure } = options;
   const invalidLink = (ctx: Context, stage: string) => {
-    store.audit.record(clock(), "web", "console.signin_refused", undefined, { stage });
-    log.warn({ stage }, "console_signin_refused");
+    x.anonymous.refused(x.ipOf(ctx), "console.signin_refused", { stage });
     return x.show(ctx, noticePage(text, "signin_invalid_title", [c("signin_invalid")]), 403);
   };
 
@@ -35,8 +34,8 @@ export function signInRoutes(web: ConsoleWeb, x: ConsoleContext): void {
   });
 
   web.post(`${SIGN_IN_PATH}/:token`, async (ctx) => {
-    const form = await ctx.req.parseBody();
-    if (!sameSecret(field(form, "_csrf") || undefined, getCookie(ctx, x.preCookie))) {
+    const form = await ctx.req.parseBody().catch(() => undefined);
+    if (!form || !sameSecret(field(form, "_csrf") || undefined, getCookie(ctx, x.preCookie))) {
       return x.refuse(ctx, "web", "csrf_refused");
     }
     const now = clock();

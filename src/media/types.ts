@@ -1,8 +1,10 @@
 /**
  * Which files the bot accepts, and a check that a file's first bytes match the type it claims
- * (a phone says `image/jpeg`; the bytes must start like a JPEG). Pure functions.
+ * (a phone says `image/jpeg`; the bytes must start like a JPEG). Pure functions, shared by every
+ * channel that stores files (WhatsApp downloads, web chat uploads) and by the console that
+ * serves them.
  */
-import type { MediaKind } from "../../engine/types.ts";
+import type { MediaKind } from "../engine/types.ts";
 
 /** File families recognised by their first bytes. */
 export type Sniffed =
@@ -24,7 +26,8 @@ export type Sniffed =
   | "text"
   | "unknown";
 
-interface Accepted {
+/** An accepted type: the families its bytes may be, and the extension it is stored with. */
+export interface Accepted {
   /** File families the bytes may be. */
   sniff: Sniffed[];
   ext: string;
@@ -49,6 +52,8 @@ const AUDIO: Record<string, Accepted> = {
   "audio/amr": { sniff: ["amr"], ext: ".amr" },
   "audio/wav": { sniff: ["wav"], ext: ".wav" },
   "audio/x-wav": { sniff: ["wav"], ext: ".wav" },
+  // What browsers record voice in (MediaRecorder).
+  "audio/webm": { sniff: ["webm"], ext: ".weba" },
 };
 
 const VIDEO: Record<string, Accepted> = {
@@ -136,4 +141,48 @@ export function sniff(head: Uint8Array): Sniffed {
 /** True when the bytes fit the declared type. */
 export function bytesMatch(accepted: Accepted, head: Uint8Array): boolean {
   return accepted.sniff.includes(sniff(head));
+}
+
+/**
+ * Types a visitor may upload from the web chat, with the kind of media each is: pictures,
+ * sound, video and PDF only. No text, markup (HTML, SVG) or office files: a browser decides the
+ * declared type from the file name, and these are the ones staff can open safely.
+ */
+const WEB_UPLOADS: Record<string, MediaKind> = {
+  "image/jpeg": "photo",
+  "image/png": "photo",
+  "image/webp": "photo",
+  "image/gif": "photo",
+  "image/heic": "photo",
+  "audio/ogg": "voice",
+  "audio/webm": "voice",
+  "audio/mpeg": "audio",
+  "audio/mp4": "audio",
+  "audio/x-m4a": "audio",
+  "audio/aac": "audio",
+  "audio/amr": "audio",
+  "audio/wav": "audio",
+  "audio/x-wav": "audio",
+  "video/mp4": "video",
+  "video/webm": "video",
+  "video/3gpp": "video",
+  "video/quicktime": "video",
+  "application/pdf": "document",
+};
+
+/** The kind of media a web upload of this declared type is, or undefined when refused. */
+export function webUploadKind(mime: string | undefined): MediaKind | undefined {
+  const base = baseMime(mime);
+  return base ? WEB_UPLOADS[base] : undefined;
+}
+
+/** The `accept` attribute for the web chat's file field. */
+export const WEB_ACCEPT = Object.keys(WEB_UPLOADS).join(",");
+
+/** True when stored bytes still fit the type recorded for them (checked again when served). */
+export function headMatches(mime: string, head: Uint8Array): boolean {
+  const base = baseMime(mime);
+  // Every accepted type is also accepted as a document.
+  const accepted = base ? ACCEPTED.document[base] : undefined;
+  return accepted !== undefined && bytesMatch(accepted, head);
 }

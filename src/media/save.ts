@@ -1,10 +1,16 @@
+/**
+ * Stores a file a person sent (a WhatsApp download, a web chat upload): streamed to the media
+ * directory under a random name, cut off at the size limit, and kept only when its first bytes
+ * match the type it claims. One implementation for every channel.
+ */
 import { randomUUID } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { MediaKind } from "../../engine/types.ts";
-import { acceptedType, baseMime, bytesMatch } from "./mime.ts";
+import type { MediaKind } from "../engine/types.ts";
+import type { MediaBudget } from "./budget.ts";
+import { acceptedType, bytesMatch } from "./types.ts";
 
 /** Limits for downloaded media. */
 export interface MediaLimits {
@@ -13,6 +19,8 @@ export interface MediaLimits {
   maxBytes: number;
   /** A download taking longer is abandoned. */
   timeoutMs: number;
+  /** The media folder's total budget; a file that does not fit is refused ("full"). */
+  budget?: MediaBudget;
 }
 
 /** What is known about a file before downloading it. */
@@ -23,7 +31,7 @@ export interface MediaInfo {
 }
 
 /** Why a file was not kept. */
-export type Refusal = "type" | "too_large" | "mismatch" | "failed";
+export type Refusal = "type" | "too_large" | "mismatch" | "full" | "failed";
 
 /** A stored file, or why there is none. */
 export type Saved =
@@ -75,6 +83,11 @@ export async function saveMedia(
     source.destroy();
     return { ok: false, reason: refused ?? "type" };
   }
+  const held = limits.budget ? limits.budget.reserve(limits.maxBytes) : undefined;
+  if (limits.budget && !held) {
+    source.destroy();
+    return { ok: false, reason: "full" };
+  }
   mkdirSync(limits.dir, { recursive: true, mode: 0o700 });
   const path = join(limits.dir, `${randomUUID()}${accepted.ext}`);
   const meter = new Meter(limits.maxBytes);
@@ -85,11 +98,14 @@ export async function saveMedia(
     // The file may still be opening; remove it only once the stream is closed, or it reappears.
     if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
     rmSync(path, { force: true });
+    held?.release();
     return { ok: false, reason: error instanceof TooLarge ? "too_large" : "failed" };
   }
   if (meter.bytes === 0 || !bytesMatch(accepted, meter.head)) {
     rmSync(path, { force: true });
+    held?.release();
     return { ok: false, reason: meter.bytes === 0 ? "failed" : "mismatch" };
   }
-  return { ok: true, path, size: meter.bytes, mime: info.mime ?? baseMime(info.mime) ?? "" };
+  held?.commit(meter.bytes);
+  return { ok: true, path, size: meter.bytes, mime: info.mime ?? "" };
 }
