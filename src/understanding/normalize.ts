@@ -95,6 +95,14 @@ export class Normalizer {
     return this.concepts.apply(surface);
   }
 
+  /**
+   * Surface words turned into meanings, each with the words it came from ("hong kong" →
+   * "negara"), for callers that must tell a named thing from its kind.
+   */
+  meaningPieces(surface: readonly string[]): { key: string[]; out: string[] }[] {
+    return this.concepts.pieces(surface);
+  }
+
   /** True when `word` (as typed) is a chat abbreviation ("kl" is "kalau"). */
   isAbbreviation(word: string): boolean {
     return this.abbreviations.get(word) !== undefined;
