@@ -50,7 +50,7 @@ const MAX_STACK = 4;
 export const RESUME_OPTION = "resume";
 /** A topic answer is chosen when it scores this many times the runner-up. */
 const CLEAR_LEAD = 1.5;
-/** A typed answer of this many words or more is first read as a question in a menu of topics. */
+/** A typed answer of this many words or more is read again as a question (see `rethink`). */
 const SHORT_ANSWER_WORDS = 3;
 /** While waiting for staff, the bot acknowledges additions at most this often. */
 const ACK_EVERY_MS = 10 * 60_000;

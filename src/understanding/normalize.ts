@@ -6,7 +6,7 @@
  */
 import type { Affix, ConceptsFile, NormalizeFile } from "./data.ts";
 import { basicTokens, type CharRule, foldWord } from "./fold.ts";
-import { PhraseMap } from "./phrases.ts";
+import { PhraseMap, type Piece } from "./phrases.ts";
 
 /** Turns text into the words the matcher compares. Built once from the data tables. */
 export class Normalizer {
@@ -99,7 +99,7 @@ export class Normalizer {
    * Surface words turned into meanings, each with the words it came from ("hong kong" →
    * "negara"), for callers that must tell a named thing from its kind.
    */
-  meaningPieces(surface: readonly string[]): { key: string[]; out: string[] }[] {
+  meaningPieces(surface: readonly string[]): Piece[] {
     return this.concepts.pieces(surface);
   }
 

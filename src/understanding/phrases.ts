@@ -1,3 +1,9 @@
+/** Words of a text (`key`) and what they were replaced with (`out`). */
+export interface Piece {
+  readonly key: readonly string[];
+  readonly out: readonly string[];
+}
+
 /**
  * A table from words or short phrases to replacement words, applied left to right with the
  * longest phrase winning: `tak ebejer` can mean something `tak` alone does not.
@@ -35,8 +41,8 @@ export class PhraseMap {
   }
 
   /** Like {@link apply}, keeping which words (`key`) each replacement (`out`) came from. */
-  pieces(words: readonly string[]): { key: string[]; out: string[] }[] {
-    const out: { key: string[]; out: string[] }[] = [];
+  pieces(words: readonly string[]): Piece[] {
+    const out: Piece[] = [];
     for (let i = 0; i < words.length; ) {
       const candidates = this.byFirst.get(words[i] as string);
       const hit = candidates?.find((c) => c.key.every((k, j) => words[i + j] === k));
