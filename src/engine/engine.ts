@@ -50,9 +50,7 @@ const MAX_STACK = 4;
 export const RESUME_OPTION = "resume";
 /** A topic answer is chosen when it scores this many times the runner-up. */
 const CLEAR_LEAD = 1.5;
-/** How much more an answer of the topic the user is in weighs than another topic's. */
-const HERE_WEIGHT = 1.5;
-/** A typed answer of this many words or more is first read as a question in a menu of topics. */
+/** A typed answer of this many words or more is read again as a question (see `rethink`). */
 const SHORT_ANSWER_WORDS = 3;
 /** While waiting for staff, the bot acknowledges additions at most this often. */
 const ACK_EVERY_MS = 10 * 60_000;
@@ -414,11 +412,10 @@ class Machine {
       asked,
       answers.map((a) => this.turn.text(a.keys[0] ?? "")),
     );
-    // The person is in this topic: its own answers come first when others are about as close
-    // (a topic such as "Malaysia jobs" also speaks of Malaysia and costs).
-    const scores = bodies.map(
-      (score, i) => (score + (labels[i] ?? 0)) * (answers[i]?.flow === here.flow ? HERE_WEIGHT : 1),
-    );
+    // No bonus for the topic the user is in: "berapa biaya paspor" in the costs menu must still
+    // reach the passport fee. A named place is matched as that place (see the matcher), so a
+    // note about Taiwan does not answer a question about Malaysia.
+    const scores = bodies.map((score, i) => score + (labels[i] ?? 0));
     const order = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score);
     const [best, second] = order;
     if (!best || best.score <= 0) return false;
@@ -578,7 +575,8 @@ class Machine {
    * A typed answer that only named an option ("Anak saya Siti, …") is read once more as a
    * message: danger goes first; a longer text that is a question the topic answers is answered
    * ("biaya ke malaysia brp" names "Soal biaya yang lain" by its word "biaya"); in a menu of
-   * topics, a longer text that clearly asks for another topic goes there. True when it was
+   * topics or of a topic's parts (a menu that records no answer), a longer text that clearly
+   * asks for another topic goes there, with a way back. True when it was
    * routed (what the answer set is undone).
    */
   private rethink(node: Node, here: Position, text: string, before: Vars): boolean {
@@ -592,7 +590,12 @@ class Machine {
     const topics =
       node.type === "menu" &&
       node.options.filter((o) => o.next.startsWith("@")).length * 2 > node.options.length;
-    if (route.kind === "start" && topics) {
+    // A topic's own menu records nothing: a word of one of its labels ("pulang" in "biaya
+    // pemulangan jenazah …" at the detained menu) is weaker than a sure match for another topic.
+    // A menu whose options are answers (a report's "who") keeps the option named.
+    const parts =
+      node.type === "menu" && node.options.every((o) => Object.keys(o.set ?? {}).length === 0);
+    if (route.kind === "start" && (topics || parts)) {
       this.patch({ vars: before });
       this.follow(route, here, text, () => undefined);
       return true;

@@ -46,6 +46,8 @@ const CASE_REF = /\bjr-?[2-9a-z]{4,6}\b/i;
 const CASE_REF_WORD = "kode";
 /** The word that stands for any number in the rules. */
 const NUM = "num";
+/** The concept every named country and region means ("malaysia", "hong kong" → "negara"). */
+const PLACE = "negara";
 
 export type { Ranked } from "./ranking.ts";
 
@@ -280,10 +282,39 @@ export class Matcher {
   /** The engine's view of word meanings: {@link WordSense}. */
   readonly sense: WordSense = {
     words: (text) => this.contentWords(text),
-    relevance: (text, documents) => this.relevance.score(this.contentWords(text), documents),
+    relevance: (text, documents) => this.relevance.score(this.placeWords(text, true), documents),
   };
 
-  private readonly relevance = new Relevance((text) => this.contentWords(text));
+  private readonly relevance = new Relevance((text) => this.placeWords(text, false));
+
+  /**
+   * The content words of a text for relevance, where a named place is itself
+   * ("negara:taiwan"): an answer that names Hong Kong and Taiwan is about those places, not
+   * about any country, while one that says "negara" is. A question (`asking`) naming a place
+   * also asks about a country in general, so it keeps the kind word too: "biaya ke malaysia"
+   * matches "tergantung negara" and an answer about Malaysia, not a note about Taiwan.
+   */
+  private placeWords(text: string, asking: boolean): string[] {
+    const n = this.normalizer;
+    const stop = n.stopwords;
+    const out: string[] = [];
+    for (const piece of n.meaningPieces(n.surfaceWords(text.slice(0, MAX_INTENT_TEXT)))) {
+      const place =
+        piece.out.length === 1 && piece.out[0] === PLACE
+          ? this.report.country(piece.key.join(" "))
+          : undefined;
+      if (place) {
+        out.push(`${PLACE}:${place}`);
+        if (asking) out.push(PLACE);
+        continue;
+      }
+      for (const word of piece.out) {
+        const resolved = this.vocabulary.resolve(word).word;
+        if (!stop.has(resolved) && !NUMBER.test(resolved)) out.push(resolved);
+      }
+    }
+    return out;
+  }
 
   /** The words of a text that carry meaning (no small words, no numbers), by meaning. */
   contentWords(text: string): string[] {

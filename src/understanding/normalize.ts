@@ -6,7 +6,7 @@
  */
 import type { Affix, ConceptsFile, NormalizeFile } from "./data.ts";
 import { basicTokens, type CharRule, foldWord } from "./fold.ts";
-import { PhraseMap } from "./phrases.ts";
+import { PhraseMap, type Piece } from "./phrases.ts";
 
 const NUMBER = /^\d+$/;
 
@@ -117,6 +117,14 @@ export class Normalizer {
   /** Surface words turned into meanings (alako → kerja); unknown words pass through. */
   meaning(surface: readonly string[]): string[] {
     return this.concepts.apply(surface);
+  }
+
+  /**
+   * Surface words turned into meanings, each with the words it came from ("hong kong" →
+   * "negara"), for callers that must tell a named thing from its kind.
+   */
+  meaningPieces(surface: readonly string[]): Piece[] {
+    return this.concepts.pieces(surface);
   }
 
   /** True when `word` (as typed) is a chat abbreviation ("kl" is "kalau"). */

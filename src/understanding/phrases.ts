@@ -1,3 +1,9 @@
+/** Words of a text (`key`) and what they were replaced with (`out`). */
+export interface Piece {
+  readonly key: readonly string[];
+  readonly out: readonly string[];
+}
+
 /**
  * A table from words or short phrases to replacement words, applied left to right with the
  * longest phrase winning: `tak ebejer` can mean something `tak` alone does not.
@@ -31,15 +37,21 @@ export class PhraseMap {
 
   /** Replaces every phrase the table knows; other words pass through. */
   apply(words: readonly string[]): string[] {
-    const out: string[] = [];
+    return this.pieces(words).flatMap((p) => p.out);
+  }
+
+  /** Like {@link apply}, keeping which words (`key`) each replacement (`out`) came from. */
+  pieces(words: readonly string[]): Piece[] {
+    const out: Piece[] = [];
     for (let i = 0; i < words.length; ) {
       const candidates = this.byFirst.get(words[i] as string);
       const hit = candidates?.find((c) => c.key.every((k, j) => words[i + j] === k));
       if (hit) {
-        out.push(...hit.out);
+        out.push(hit);
         i += hit.key.length;
       } else {
-        out.push(words[i] as string);
+        const word = words[i] as string;
+        out.push({ key: [word], out: [word] });
         i++;
       }
     }

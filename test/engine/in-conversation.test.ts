@@ -173,6 +173,28 @@ describe("engine: questions inside a topic", () => {
     expect(h.state?.vars).toMatchObject({ who: "child", danger: true });
   });
 
+  it("sends a sure question for another topic there from a topic's menu, though a word names an option", () => {
+    // "pekerjaan" names "Pekerjaan yang bebas biaya" by one word; the matcher is sure it is
+    // about passports. A topic's menu records nothing, so the question wins.
+    const h = host(
+      fake({ "pekerjaan paspor cara bikinnya": { flow: "passport", confidence: "high" } }),
+    );
+    h.send({ type: "start", payload: "costs" });
+    const out = h.replies("pekerjaan paspor cara bikinnya");
+    expect(out.map((m) => m.text)).toEqual(["id:passport.pick"]);
+    expect(out[0]?.options?.map((o) => o.id)).toEqual(["fee", "done", "resume"]);
+    expect(h.texts({ type: "choice", id: "resume" })).toEqual(["id:costs.pick"]);
+  });
+
+  it("keeps the option a report's answer names, though the matcher thinks of another topic", () => {
+    const h = host(
+      fake({ "Anak saya Siti, mau bikin paspor": { flow: "passport", confidence: "high" } }),
+    );
+    h.send({ type: "start", payload: "report" });
+    expect(h.texts("Anak saya Siti, mau bikin paspor")).toEqual(["id:report.danger"]);
+    expect(h.state?.vars.who).toBe("child");
+  });
+
   it("returns to the question left when the other topic ends, and forgets it at the main menu", () => {
     const h = host(understand);
     h.send({ type: "start", payload: "report" });

@@ -84,6 +84,19 @@ describe("the matcher", () => {
     });
   });
 
+  it("matches a named place as that place in relevance, and a question's place as any country too", () => {
+    const sense = matcher().sense;
+    const docs = [
+      "Catatan: Hong Kong dan Taiwan belum sepenuhnya menerapkan aturan ini. Biaya pengasuh di Taiwan belum jelas.",
+      "Besarnya biaya tergantung negara dan pekerjaan.",
+    ];
+    const [taiwanNote, anyCountry] = sense.relevance("biaya ke malaysia brp", docs);
+    expect(anyCountry).toBeGreaterThan((taiwanNote ?? 0) * 1.5);
+    // A question about Taiwan still finds the note about Taiwan.
+    const [note, generic] = sense.relevance("biaya pengasuh ke taiwan", docs);
+    expect(note).toBeGreaterThan(generic ?? 0);
+  });
+
   it("is deterministic", () => {
     const text = "brp biaya bikin paspor buat kerja ke malay";
     expect(match(text)).toEqual(match(text));
