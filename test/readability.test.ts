@@ -61,6 +61,8 @@ const SAMPLE: Record<string, unknown> = {
   // The console's waiting counts (tab title).
   fresh: 12,
   unanswered: 12,
+  // The media folder's budget in a staff alert.
+  mb: 2048,
   channel: "WhatsApp",
   lang: "Madura",
   time: "27/11 16:03 WIB",

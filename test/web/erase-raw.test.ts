@@ -43,6 +43,8 @@ describe("erase means erased", { timeout: 60_000 }, () => {
     await send({
       text: "Pak Rudi minta 15 juta. Saya Siti PRIVNAME_ZQ, telepon 0813-5550-1234 atau +62 813 5550 1234",
     });
+    // A call is safe at any time (the captive-safe question), then the number.
+    await send({ choice: "any" });
     await send({ text: "081355501234" });
     await send({ text: "Siti PRIVNAME_ZQ" });
     const file = Buffer.concat([png(), Buffer.from("PRIVFILE_ZQ".repeat(50))]);
