@@ -27,6 +27,8 @@ import { type Resolved, Vocabulary } from "./vocabulary.ts";
 export const MAX_INTENT_TEXT = 500;
 /** The flow danger words lead to. */
 export const EMERGENCY = "emergency";
+/** The flow self-harm rules lead to; like emergency, never started by ranking alone. */
+const CRISIS = "crisis";
 /** The flow for a message of small words only ("permisi, mau tanya"). */
 const MENU = "menu";
 /** Flows that read `what` and `country` from the first message. */
@@ -219,9 +221,9 @@ export class Matcher {
     }
     const margin = (top.score - (ranked[1]?.score ?? 0)) / top.score;
     const alternatives = alternativesTo(top.flow, top.score);
-    // Only a danger rule starts the emergency flow at once: ranking alone ("hp sengkok mate")
-    // may at most offer it, so that everyday words never raise an alarm.
-    const alarm = top.flow === EMERGENCY;
+    // Only a danger rule starts the emergency or crisis flow at once: ranking alone ("hp
+    // sengkok mate", "capek mare alako") may at most offer it, so everyday words never alarm.
+    const alarm = top.flow === EMERGENCY || top.flow === CRISIS;
     if (
       !alarm &&
       ((top.score >= high && margin >= high_margin) ||

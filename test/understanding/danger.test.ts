@@ -38,7 +38,8 @@ describe("danger rules", () => {
       ["tolongggg darurat", undefined],
     ] as const) {
       const m = match(text);
-      expect(m.flow, text).toBe("emergency");
+      // Self-harm goes to the crisis flow (its rule names it); every other danger to emergency.
+      expect(m.flow, text).toBe(m.danger === "self_harm" ? "crisis" : "emergency");
       expect(m.confidence, text).toBe("high");
       expect(m.danger, text).toBeDefined();
       expect(m.vars.what, text).toBe(what);
