@@ -12,23 +12,24 @@ export type DangerOutcome = "started" | "declined" | "left";
 /**
  * What one message did to an emergency a danger rule started (its name is in the session's
  * `danger_rule`, set by the matcher), for the console's per-rule statistics: the rule
- * `started` it (the consent question was asked), the person `declined` (answered no), or
+ * `started` it (its first question was asked), the person `declined` (said no at consent), or
  * `left` the question for something else — what someone does when the alarm was a
  * misunderstanding. Kept as anonymous day counters in `flow_stats`; cheap, no I/O.
  */
 export function dangerMoves(prev: SessionState | null, next: SessionState): NodeCount[] {
+  const inEmergency = (s: SessionState | null) =>
+    s?.prompt?.kind === "node" && s.prompt.flow === EMERGENCY;
   const atConsent = (s: SessionState | null) =>
-    s?.prompt?.kind === "node" && s.prompt.flow === EMERGENCY && s.prompt.node === CONSENT;
+    inEmergency(s) && s?.prompt?.kind === "node" && s.prompt.node === CONSENT;
   const count = (rule: unknown, outcome: DangerOutcome): NodeCount[] =>
     typeof rule === "string" && rule
       ? [{ flow: `${DANGER_RULE_FLOW_PREFIX}${rule}`, node: outcome, reached: true }]
       : [];
-  if (atConsent(next) && !(atConsent(prev) && prev?.prompt?.seq === next.prompt?.seq)) {
-    return count(next.vars.danger_rule, "started");
-  }
-  if (!atConsent(prev) || atConsent(next)) return [];
+  // Started: the emergency flow's first question (where the person is, or consent) is asked.
+  if (inEmergency(next) && !inEmergency(prev)) return count(next.vars.danger_rule, "started");
+  if (!inEmergency(prev) || inEmergency(next)) return [];
   const rule = prev?.vars.danger_rule;
-  if (next.vars.consent === false) return count(rule, "declined");
-  const stillThere = next.prompt?.kind === "node" && next.prompt.flow === EMERGENCY;
-  return next.vars.consent === true || stillThere ? [] : count(rule, "left");
+  if (atConsent(prev) && next.vars.consent === false) return count(rule, "declined");
+  // Left before saying yes: the person went to something else (often: it was no emergency).
+  return next.vars.consent === true ? [] : count(rule, "left");
 }

@@ -62,9 +62,12 @@ describe("statistics", () => {
   it("count per danger rule the emergencies it started, declined and left for something else", async () => {
     const { app, sim, clock } = testBot();
     const say = (from: string, text: string) => sim.line(JSON.stringify({ from, text }));
+    const tap = (from: string, choice: string) => sim.line(JSON.stringify({ from, choice }));
     await say("user:a", "anak saya dijual agen ke kamboja");
+    await tap("user:a", "malaysia");
     await say("user:a", "tidak");
     await say("user:b", "istri saya dijual calo");
+    await tap("user:b", "malaysia");
     await say("user:b", "ya");
     await say("user:c", "majikan ngancam saya terus");
     await say("user:c", "menu");
