@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
 import type { Config } from "./config.ts";
+import { ConsoleLinks } from "./console/auth.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
 import type { EngineSettings, StaffHours, Translator } from "./engine/deps.ts";
 import type { FlowSet } from "./engine/flow.ts";
@@ -25,7 +26,6 @@ import { StaffText, wibDate } from "./staff/render.ts";
 import { openDatabase } from "./store/db.ts";
 import { Store } from "./store/store.ts";
 import { Matcher } from "./understanding/matcher.ts";
-import { ConsoleLinks } from "./web/auth.ts";
 
 /** The project root (where flows/, locales/ and data/ live). */
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -1,8 +1,8 @@
 import { TELEGRAM_KEYS } from "../channels/telegram/commands.ts";
 import { WEB_CHAT_KEYS } from "../channels/web/keys.ts";
+import { CONSOLE_KEYS } from "../console/keys.ts";
 import { systemKeys } from "../engine/system-keys.ts";
 import { STAFF_KEYS } from "../staff/keys.ts";
-import { CONSOLE_KEYS } from "../web/keys.ts";
 
 /**
  * Message keys used by code rather than by flows. Each module that sends its own texts lists

@@ -33,7 +33,7 @@ export interface StaffIdentity {
   name: string;
 }
 
-/** Makes one-time sign-in links for the web console (see `src/web/links.ts`). */
+/** Makes one-time sign-in links for the web console (see `src/console/auth.ts`). */
 export interface ConsoleLinkIssuer {
   /** A link for this staff member, or undefined when the console cannot be reached from outside. */
   issue(owner: StaffIdentity, now: number): string | undefined;

@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, createApp } from "../../src/app.ts";
 import type { WebChatChannel } from "../../src/channels/web/channel.ts";
+import { serveWeb } from "../../src/console/serve.ts";
 import { HttpServer } from "../../src/http/server.ts";
 import { LOCAL_OPERATORS, StaffDirectory } from "../../src/staff/directory.ts";
-import { serveWeb } from "../../src/web/serve.ts";
 import { quietLog, testConfig } from "./app.ts";
 import { RecorderChannel } from "./recorder.ts";
 

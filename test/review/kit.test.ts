@@ -177,7 +177,7 @@ describe("review:import", { timeout: 90_000 }, () => {
 
   it("the command line shows the refusal and exits 1; --apply needs the reviewer's name", () => {
     const run = (...args: string[]) =>
-      spawnSync("npx", ["tsx", "src/review/import-cli.ts", ...args, "--root", root], {
+      spawnSync("npx", ["tsx", "src/cli/review-import.ts", ...args, "--root", root], {
         cwd: ROOT,
         encoding: "utf8",
         timeout: 60_000,

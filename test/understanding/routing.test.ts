@@ -3,11 +3,11 @@
  * the flow the engine enters (or offers first, or none) is the flow the command prints.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { intentLine } from "../../src/cli/intents.ts";
 import { translatorFor } from "../../src/content.ts";
 import type { EngineDeps } from "../../src/engine/deps.ts";
 import { step } from "../../src/engine/engine.ts";
 import { NODE_KINDS } from "../../src/engine/nodes/index.ts";
-import { intentLine } from "../../src/understanding/cli.ts";
 import { Matcher } from "../../src/understanding/matcher.ts";
 import { realContent } from "../helpers/engine.ts";
 
