@@ -37,7 +37,7 @@ describe("npm start with Telegram", () => {
     let stderr = "";
     const proc = spawn(
       join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-      [join(PROJECT_ROOT, "src", "main.ts")],
+      [join(PROJECT_ROOT, "src", "cli", "main.ts")],
       {
         // A directory without a .env file, so only these variables count.
         cwd: db.dir,
