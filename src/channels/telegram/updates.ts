@@ -8,6 +8,7 @@ import { Composer, type Context, type Filter } from "grammy";
 import type { UserInput } from "../../engine/types.ts";
 import type { Logger } from "../../log.ts";
 import type { Inbound, Receive } from "../channel.ts";
+import { unnumbered } from "../numbered-options.ts";
 import { messageInput } from "./inbound.ts";
 import { decodeChoice } from "./keyboard.ts";
 import {
@@ -78,7 +79,7 @@ function buttonLabel(message: TapContext["callbackQuery"]["message"], data: stri
   for (const row of message.reply_markup?.inline_keyboard ?? []) {
     for (const button of row) {
       if ("callback_data" in button && button.callback_data === data)
-        return button.text.replace(/^\d+\.\s*/, "");
+        return unnumbered(button.text);
     }
   }
   return undefined;

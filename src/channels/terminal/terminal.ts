@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Channel, Outgoing, Receive } from "../channel.ts";
+import { optionLines } from "../numbered-options.ts";
 import { wrapText } from "./wrap.ts";
 
 /** Width when the output is not a terminal (a pipe, a file). */
@@ -24,10 +25,7 @@ export interface TerminalOptions {
  * word boundaries to `columns`.
  */
 export function renderForTerminal(out: Outgoing, columns = DEFAULT_COLUMNS): string {
-  const lines = [out.message.text];
-  out.message.options?.forEach((o, i) => {
-    lines.push(`  ${i + 1}. ${o.label}`);
-  });
+  const lines = [out.message.text, ...optionLines(out.message.options ?? [], "  ")];
   return `${wrapText(lines.join("\n"), columns)}\n`;
 }
 
