@@ -11,8 +11,8 @@ import { dirname, join } from "node:path";
 
 import { createApp, loadCheckedContent } from "../app.ts";
 import type { Channel } from "../channels/channel.ts";
-import { mountWebhook, telegramFromConfig } from "../channels/telegram/setup.ts";
-import { TerminalChannel } from "../channels/terminal/terminal.ts";
+import { mountWebhook, telegramFromConfig } from "../channels/telegram/from-config.ts";
+import { TerminalChannel } from "../channels/terminal/channel.ts";
 import { type Config, loadDotEnv, readConfig } from "../config.ts";
 import { serveWeb } from "../console/serve.ts";
 import { localUrl } from "../console/urls.ts";
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     // The channel keeps its auth state and identities in the bot's database, so it is made
     // once the store exists and registered with the app (delivery and shutdown see it).
     // Loaded only when on: Baileys alone adds about 60 MiB to the process.
-    const { createWhatsAppChannel } = await import("../channels/whatsapp/index.ts");
+    const { createWhatsAppChannel } = await import("../channels/whatsapp/from-config.ts");
     const whatsapp = createWhatsAppChannel(config, log, app.store.whatsapp);
     app.channels.set(whatsapp.name, whatsapp);
     connectStaffChats(app.receiveStaff, { whatsapp });

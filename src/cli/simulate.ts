@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createApp } from "../app.ts";
-import { Simulator, SimulatorChannel } from "../channels/simulator/simulator.ts";
+import { Simulator, SimulatorChannel } from "../channels/simulator/channel.ts";
 import { loadDotEnv, readConfig } from "../config.ts";
 import { createLogger } from "../log.ts";
 import { runCli } from "./run.ts";

@@ -1,8 +1,8 @@
 import type { ReceiveStaff } from "../channels/channel.ts";
-import type { TelegramChannel } from "../channels/telegram/adapter.ts";
+import type { TelegramChannel } from "../channels/telegram/channel.ts";
 import { staffInbound, staffTapInbound } from "../channels/telegram/staff.ts";
+import type { WhatsAppChannel } from "../channels/whatsapp/channel.ts";
 import { toStaffInbound } from "../channels/whatsapp/staff.ts";
-import type { WhatsAppChannel } from "../channels/whatsapp/whatsapp.ts";
 
 /**
  * Connects the staff chats of the messaging channels to the staff desk: messages, replies and

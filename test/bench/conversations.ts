@@ -17,7 +17,7 @@ import Database from "better-sqlite3";
 import { Bot, type Context, type StorageAdapter, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
 import { createApp, loadCheckedContent } from "../../src/app.ts";
-import { telegramFromConfig } from "../../src/channels/telegram/setup.ts";
+import { telegramFromConfig } from "../../src/channels/telegram/from-config.ts";
 import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
 import { readConfig } from "../../src/config.ts";
 import { translatorFor } from "../../src/content.ts";

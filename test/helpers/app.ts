@@ -1,5 +1,5 @@
 import { type App, createApp } from "../../src/app.ts";
-import { Simulator, SimulatorChannel } from "../../src/channels/simulator/simulator.ts";
+import { Simulator, SimulatorChannel } from "../../src/channels/simulator/channel.ts";
 import { type Config, readConfig } from "../../src/config.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 

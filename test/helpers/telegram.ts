@@ -6,8 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, createApp, loadCheckedContent } from "../../src/app.ts";
-import type { TelegramChannel } from "../../src/channels/telegram/adapter.ts";
-import { type TelegramOverrides, telegramFromConfig } from "../../src/channels/telegram/setup.ts";
+import type { TelegramChannel } from "../../src/channels/telegram/channel.ts";
+import {
+  type TelegramOverrides,
+  telegramFromConfig,
+} from "../../src/channels/telegram/from-config.ts";
 import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
 import type { Config } from "../../src/config.ts";
 import { type Content, translatorFor } from "../../src/content.ts";

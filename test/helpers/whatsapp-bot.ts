@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, createApp, loadCheckedContent } from "../../src/app.ts";
-import { WhatsAppChannel } from "../../src/channels/whatsapp/whatsapp.ts";
+import { WhatsAppChannel } from "../../src/channels/whatsapp/channel.ts";
 import type { Content } from "../../src/content.ts";
 import type { Command } from "../../src/engine/deps.ts";
 import { loadFlowText } from "../../src/flows/load.ts";

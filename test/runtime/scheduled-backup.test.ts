@@ -12,7 +12,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { Simulator, SimulatorChannel } from "../../src/channels/simulator/simulator.ts";
+import { Simulator, SimulatorChannel } from "../../src/channels/simulator/channel.ts";
 import { createLogger } from "../../src/log.ts";
 import { backupDatabase } from "../../src/store/backup.ts";
 import { FakeClock, seeded, testConfig } from "../helpers/app.ts";

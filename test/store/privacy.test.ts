@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { Simulator, SimulatorChannel } from "../../src/channels/simulator/simulator.ts";
+import { Simulator, SimulatorChannel } from "../../src/channels/simulator/channel.ts";
 import { createLogger } from "../../src/log.ts";
 import { FakeClock, seeded, testConfig } from "../helpers/app.ts";
 

@@ -4,7 +4,7 @@
  */
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mountWebhook } from "../../../src/channels/telegram/setup.ts";
+import { mountWebhook } from "../../../src/channels/telegram/from-config.ts";
 import { HttpServer } from "../../../src/http/server.ts";
 import { quietLog } from "../../helpers/app.ts";
 import { FakeBotApi } from "../../helpers/fake-bot-api.ts";

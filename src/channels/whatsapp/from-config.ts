@@ -3,11 +3,11 @@ import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { mediaBudget } from "../../media/budget.ts";
 import { baileysSocketFactory } from "./baileys-socket.ts";
+import { WhatsAppChannel } from "./channel.ts";
 import type { WhatsAppStore } from "./ports.ts";
-import { WhatsAppChannel } from "./whatsapp.ts";
 
+export { WhatsAppChannel } from "./channel.ts";
 export type { StaffGroupMessage, StaffHook, WhatsAppStore } from "./ports.ts";
-export { WhatsAppChannel } from "./whatsapp.ts";
 
 /** Where WhatsApp files live: next to the database (both hold personal data). */
 export function whatsappPaths(config: Config): { qr: string; media: string } {

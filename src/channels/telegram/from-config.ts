@@ -6,7 +6,7 @@ import type { Config } from "../../config.ts";
 import type { Translator } from "../../engine/deps.ts";
 import type { HttpServer } from "../../http/server.ts";
 import type { Logger } from "../../log.ts";
-import { TelegramChannel, type TelegramOptions } from "./adapter.ts";
+import { TelegramChannel, type TelegramOptions } from "./channel.ts";
 import { botCommands } from "./commands.ts";
 
 /** Settings that do not come from the environment (tests, the benchmark). */
