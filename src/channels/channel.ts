@@ -67,13 +67,22 @@ export type ReceiveStaff = (message: StaffInbound) => Promise<void>;
 export type Receive = (inbound: Inbound) => Promise<void>;
 
 /**
+ * What a channel hands what it receives to (the app is one), given to {@link Channel.start}:
+ * users' messages go to `receive`, staff chats' messages and button taps to `receiveStaff`.
+ */
+export interface ChannelHost {
+  receive: Receive;
+  receiveStaff: ReceiveStaff;
+}
+
+/**
  * A channel adapter: it translates between one messaging service and the bot, and nothing
  * else. It never touches the database.
  */
 export interface Channel {
   readonly name: string;
-  /** Starts receiving messages and passing them to `receive`. */
-  start(receive: Receive): Promise<void>;
+  /** Starts receiving messages, users' and staff chats', and handing them to `host`. */
+  start(host: ChannelHost): Promise<void>;
   /** Stops receiving; resolves when in-flight messages are handled. */
   stop(): Promise<void>;
   /**

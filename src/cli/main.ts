@@ -19,7 +19,6 @@ import { localUrl } from "../console/urls.ts";
 import { translatorFor } from "../content.ts";
 import { HttpServer } from "../http/server.ts";
 import { createChatLogger, createLogger } from "../log.ts";
-import { connectStaffChats } from "../staff/hooks.ts";
 import { startedByNpm, watchParent } from "./parent-watch.ts";
 import { describeError } from "./run.ts";
 
@@ -67,7 +66,6 @@ async function main(): Promise<void> {
     : undefined;
   if (terminal) channels.push(terminal);
   const app = createApp({ config, log, channels, content });
-  connectStaffChats(app.receiveStaff, { telegram });
   if (config.WHATSAPP_ENABLED) {
     // The channel keeps its auth state and identities in the bot's database, so it is made
     // once the store exists and registered with the app (delivery and shutdown see it).
@@ -75,7 +73,6 @@ async function main(): Promise<void> {
     const { createWhatsAppChannel } = await import("../channels/whatsapp/from-config.ts");
     const whatsapp = createWhatsAppChannel(config, log, app.store.whatsapp);
     app.channels.set(whatsapp.name, whatsapp);
-    connectStaffChats(app.receiveStaff, { whatsapp });
     channels.push(whatsapp);
     // Baileys may reject internal promises after a connection drops ("Connection Closed");
     // that must not take the whole bot down.
@@ -148,7 +145,7 @@ async function main(): Promise<void> {
   }
   app.start();
   try {
-    for (const channel of channels) await channel.start(app.receive);
+    for (const channel of channels) await channel.start(app);
   } catch (error) {
     if (stopping) return; // a signal arrived while a channel was still connecting
     throw error;

@@ -37,7 +37,8 @@ async function main(): Promise<number> {
     channels: [channel],
     databasePath,
   });
-  const simulator = new Simulator(app, channel, values.lang ? { langHint: values.lang } : {});
+  await channel.start(app);
+  const simulator = new Simulator(channel, values.lang ? { langHint: values.lang } : {});
   try {
     const rl = createInterface({ input: process.stdin, terminal: false });
     for await (const raw of rl) {

@@ -115,7 +115,7 @@ export async function ours(turns: number, chats: number): Promise<number> {
       content,
       databasePath: join(dir, "ours.db"),
     });
-    await channel.start(app.receive);
+    await channel.start(app);
     const script = dialogue(turns);
     const start = process.hrtime.bigint();
     for (let c = 0; c < chats; c++) {

@@ -53,6 +53,8 @@ export function testBot(
     random: seeded(),
     databasePath: options.databasePath ?? ":memory:",
   });
-  const sim = new Simulator(app, channel, options.lang ? { langHint: options.lang } : {});
+  // Starting the simulator channel only hands it the app, at once: nothing to wait for.
+  void channel.start(app);
+  const sim = new Simulator(channel, options.lang ? { langHint: options.lang } : {});
   return { app, sim, channel, clock };
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, createApp, loadCheckedContent } from "../../src/app.ts";
+import type { ReceiveStaff } from "../../src/channels/channel.ts";
 import type { TelegramChannel } from "../../src/channels/telegram/channel.ts";
 import {
   type TelegramOverrides,
@@ -65,6 +66,8 @@ export interface TelegramTestOptions {
   content?: Content;
   /** Leave the channel unstarted (webhook tests mount it first). */
   noStart?: boolean;
+  /** Where staff-group messages go instead of the staff desk (tests of the adapter alone). */
+  receiveStaff?: ReceiveStaff;
 }
 
 let sharedContent: Content | undefined;
@@ -98,7 +101,9 @@ export async function startTelegramBot(
   app.delivery.start();
   if (!options.noStart) {
     try {
-      await channel.start(app.receive);
+      await channel.start(
+        options.receiveStaff ? { receive: app.receive, receiveStaff: options.receiveStaff } : app,
+      );
     } catch (error) {
       await app.close();
       throw error;

@@ -66,7 +66,7 @@ export async function webBot(
   const port = await http.listen();
   const url = `http://127.0.0.1:${port}`;
   app.consoleLinks.setLocalBase(url);
-  await web?.start(app.receive);
+  await web?.start(app);
   return {
     app,
     url,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, createApp, loadCheckedContent } from "../../src/app.ts";
+import type { ReceiveStaff } from "../../src/channels/channel.ts";
 import { WhatsAppChannel } from "../../src/channels/whatsapp/channel.ts";
 import type { Content } from "../../src/content.ts";
 import type { Command } from "../../src/engine/deps.ts";
@@ -82,6 +83,8 @@ export async function whatsappBot(
     maxBytes?: number;
     env?: Record<string, string>;
     dir?: string;
+    /** Where staff-group messages go instead of the staff desk (tests of the adapter alone). */
+    receiveStaff?: ReceiveStaff;
   } = {},
 ): Promise<WhatsAppBot> {
   sharedContent ??= contentWithVoiceReport();
@@ -111,7 +114,9 @@ export async function whatsappBot(
     backoff: { baseMs: 1, maxMs: 2 },
   });
   app.channels.set(channel.name, channel);
-  await channel.start(app.receive);
+  await channel.start(
+    options.receiveStaff ? { receive: app.receive, receiveStaff: options.receiveStaff } : app,
+  );
   if (options.open !== false) factory.last.open();
   return {
     app,

@@ -46,7 +46,8 @@ function bot(env: Record<string, string>) {
     random: seeded(),
     databasePath: join(dir, "live.db"),
   });
-  const sim = new Simulator(app, channel);
+  void channel.start(app);
+  const sim = new Simulator(channel);
   const copies = (folder: string) => (existsSync(folder) ? readdirSync(folder).sort() : []);
   const staff = () =>
     channel

@@ -13,7 +13,6 @@ import { telegramFromConfig } from "../../src/channels/telegram/from-config.ts";
 import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
 import { WhatsAppChannel } from "../../src/channels/whatsapp/channel.ts";
 import { translatorFor } from "../../src/content.ts";
-import { connectStaffChats } from "../../src/staff/hooks.ts";
 import { quietLog, seeded, testConfig } from "../helpers/app.ts";
 import { FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { FakeWaFactory, incoming } from "../helpers/fake-whatsapp.ts";
@@ -75,10 +74,9 @@ beforeAll(async () => {
     backoff: { baseMs: 1, maxMs: 2 },
   });
   app.channels.set(whatsapp.name, whatsapp);
-  connectStaffChats(app.receiveStaff, { telegram, whatsapp });
   app.start();
-  await telegram.start(app.receive);
-  await whatsapp.start(app.receive);
+  await telegram.start(app);
+  await whatsapp.start(app);
   factory.last.open();
 });
 

@@ -26,7 +26,8 @@ describe("privacy of logs", () => {
       random: seeded(3),
       databasePath: ":memory:",
     });
-    const sim = new Simulator(app, channel);
+    await channel.start(app);
+    const sim = new Simulator(channel);
     const say = (from: string, text: string, replyTo?: string) =>
       sim.line(JSON.stringify({ from, text, ...(replyTo ? { replyTo } : {}) }));
     await say("user:6281234567890", "halo");

@@ -8,12 +8,11 @@ import type { BotCommand, UserFromGetMe } from "grammy/types";
 import type { Context as HonoContext } from "hono";
 import { ConfigError } from "../../config.ts";
 import type { Logger } from "../../log.ts";
-import type { Channel, Outgoing, Receive } from "../channel.ts";
+import type { Channel, ChannelHost, Outgoing } from "../channel.ts";
 import { createBot, createSendApi } from "./bot.ts";
 import { downloadFile } from "./files.ts";
 import { Inflight } from "./inflight.ts";
 import { Sender, type SentHook } from "./outbound.ts";
-import type { StaffMessageHandler, StaffTapHandler } from "./staff.ts";
 import { TELEGRAM_LIMITS, Throttle, type ThrottleLimits } from "./throttle.ts";
 import { ALLOWED_UPDATES, CHANNEL, routeUpdates } from "./updates.ts";
 
@@ -57,9 +56,7 @@ export class TelegramChannel implements Channel {
   private readonly sender: Sender;
   private readonly inflight = new Inflight();
   private readonly abort = new AbortController();
-  private receiveFn: Receive | undefined;
-  private staffMessageFn: StaffMessageHandler | undefined;
-  private staffTapFn: StaffTapHandler | undefined;
+  private host: ChannelHost | undefined;
   private runner: RunnerHandle | undefined;
   private lastUpdateId = 0;
   private stopping = false;
@@ -88,10 +85,8 @@ export class TelegramChannel implements Channel {
     });
     this.bot.use(
       routeUpdates({
-        receive: () => this.receiveFn,
+        host: () => this.host,
         staffChatId: options.staffChatId,
-        staffMessage: () => this.staffMessageFn,
-        staffTap: () => this.staffTapFn,
         log,
       }),
     );
@@ -113,16 +108,6 @@ export class TelegramChannel implements Channel {
     return this.options.staffChatId;
   }
 
-  /** Plugs in the staff desk's handler for messages in the staff group. */
-  onStaffMessage(handler: StaffMessageHandler | undefined): void {
-    this.staffMessageFn = handler;
-  }
-
-  /** Plugs in the staff desk's handler for button taps in the staff group. */
-  onStaffTap(handler: StaffTapHandler | undefined): void {
-    this.staffTapFn = handler;
-  }
-
   /**
    * False once long polling has stopped by itself (token revoked, another instance polling with
    * the same token): the bot receives nothing any more, and `/healthz` should say so.
@@ -137,9 +122,9 @@ export class TelegramChannel implements Channel {
     return this.inflight.size;
   }
 
-  async start(receive: Receive): Promise<void> {
+  async start(host: ChannelHost): Promise<void> {
     const { log, webhook } = this.options;
-    this.receiveFn = receive;
+    this.host = host;
     try {
       // grammY types its signal with the abort-controller polyfill; a native one works the same.
       await this.bot.init(this.abort.signal as Parameters<Bot["init"]>[0]);
@@ -209,7 +194,7 @@ export class TelegramChannel implements Channel {
       timeoutMilliseconds: 50_000,
     });
     return async (c) => {
-      if (this.stopping || !this.receiveFn) return c.text("not ready", 503);
+      if (this.stopping || !this.host) return c.text("not ready", 503);
       try {
         return await handle(c);
       } catch (err) {

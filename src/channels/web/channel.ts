@@ -7,7 +7,7 @@
 import { rmSync } from "node:fs";
 import type { Lang, MediaRef, OutMessage, UserInput } from "../../engine/types.ts";
 import { RateLimiter } from "../../http/rate-limit.ts";
-import type { Channel, Outgoing, Receive } from "../channel.ts";
+import type { Channel, ChannelHost, Outgoing, Receive } from "../channel.ts";
 import type { TranscriptEntry, TranscriptStore } from "./ports.ts";
 
 /** The channel's name (users' `channel`, outbox rows). */
@@ -112,8 +112,8 @@ export class WebChatChannel implements Channel {
     return this.pollsWaiting;
   }
 
-  async start(receive: Receive): Promise<void> {
-    this.receive = receive;
+  async start(host: ChannelHost): Promise<void> {
+    this.receive = host.receive;
     this.stopped = false;
   }
 

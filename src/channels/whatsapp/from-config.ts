@@ -7,7 +7,7 @@ import { WhatsAppChannel } from "./channel.ts";
 import type { WhatsAppStore } from "./ports.ts";
 
 export { WhatsAppChannel } from "./channel.ts";
-export type { StaffGroupMessage, StaffHook, WhatsAppStore } from "./ports.ts";
+export type { WhatsAppStore } from "./ports.ts";
 
 /** Where WhatsApp files live: next to the database (both hold personal data). */
 export function whatsappPaths(config: Config): { qr: string; media: string } {

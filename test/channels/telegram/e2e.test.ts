@@ -311,9 +311,12 @@ describe("Telegram end to end (real grammY, fake Bot API)", () => {
   it("a message that could not be stored at first is retried, not lost", async () => {
     const bot = await start({ noStart: true });
     let failures = 1;
-    await bot.channel.start(async (inbound) => {
-      if (failures-- > 0) throw new Error("SQLITE_BUSY: database is locked");
-      await bot.app.receive(inbound);
+    await bot.channel.start({
+      ...bot.app,
+      async receive(inbound) {
+        if (failures-- > 0) throw new Error("SQLITE_BUSY: database is locked");
+        await bot.app.receive(inbound);
+      },
     });
     fake.userText(1201, "halo");
     const replies = await fake.waitForSent(1201, 2);

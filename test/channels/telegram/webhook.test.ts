@@ -68,7 +68,7 @@ function post(body: Update, secret = SECRET): Promise<Response> {
 
 describe("Telegram webhook mode", () => {
   it("registers the webhook with its secret and answers updates posted to it", async () => {
-    await bot.channel.start(bot.app.receive);
+    await bot.channel.start(bot.app);
     expect(fake.webhook).toEqual({ url: "https://bot.example.org/telegram/hook", secret: SECRET });
     expect(fake.callsOf("getUpdates")).toHaveLength(0);
 
@@ -82,7 +82,7 @@ describe("Telegram webhook mode", () => {
   });
 
   it("refuses requests without the secret token", async () => {
-    await bot.channel.start(bot.app.receive);
+    await bot.channel.start(bot.app);
     const res = await post(update(2, 3002, "halo"), "wrong-secret-0123456789");
     expect(res.status).toBe(401);
     expect(fake.sentTo(3002)).toHaveLength(0);
@@ -90,7 +90,7 @@ describe("Telegram webhook mode", () => {
 
   it("answers 503 before start and while stopping, so Telegram sends the update again later", async () => {
     expect((await post(update(3, 3003, "halo"))).status).toBe(503);
-    await bot.channel.start(bot.app.receive);
+    await bot.channel.start(bot.app);
     await bot.channel.stop();
     expect((await post(update(4, 3003, "halo"))).status).toBe(503);
     expect(fake.sentTo(3003)).toHaveLength(0);

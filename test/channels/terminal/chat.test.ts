@@ -54,7 +54,7 @@ async function chat(lines: string[], columns: number): Promise<string> {
     databasePath: ":memory:",
   });
   app.start();
-  await terminal.start(app.receive);
+  await terminal.start(app);
   input.end(`${lines.join("\n")}\n`);
   await terminal.closed;
   await app.close();
