@@ -73,6 +73,13 @@ export type Receive = (inbound: Inbound) => Promise<void>;
 export interface ChannelHost {
   receive: Receive;
   receiveStaff: ReceiveStaff;
+  /**
+   * Whether the bot would take a file from this user now (a question asks for one, or a case
+   * is open): the web chat asks before it reads an upload.
+   */
+  acceptsMedia(channel: string, address: string): boolean;
+  /** Tells every staff chat about a problem a channel ran into, by the key of a staff text. */
+  alertStaff(key: string, vars?: Record<string, string | number>): Promise<void>;
 }
 
 /**
@@ -83,6 +90,11 @@ export interface Channel {
   readonly name: string;
   /** Starts receiving messages, users' and staff chats', and handing them to `host`. */
   start(host: ChannelHost): Promise<void>;
+  /**
+   * False once the channel stopped receiving by itself (e.g. Telegram's long polling ended):
+   * `/healthz` reports it. Absent for channels that cannot fail that way.
+   */
+  readonly healthy?: boolean;
   /** Stops receiving; resolves when in-flight messages are handled. */
   stop(): Promise<void>;
   /**

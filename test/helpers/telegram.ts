@@ -16,6 +16,7 @@ import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
 import type { Config } from "../../src/config.ts";
 import { type Content, translatorFor } from "../../src/content.ts";
 import { loadFlowText } from "../../src/flows/load.ts";
+import type { HttpServer } from "../../src/http/server.ts";
 import type { DeliveryPolicy } from "../../src/runtime/delivery.ts";
 import { quietLog, testConfig } from "./app.ts";
 import type { FakeBotApi } from "./fake-bot-api.ts";
@@ -68,6 +69,8 @@ export interface TelegramTestOptions {
   noStart?: boolean;
   /** Where staff-group messages go instead of the staff desk (tests of the adapter alone). */
   receiveStaff?: ReceiveStaff;
+  /** The HTTP server for webhook mode. */
+  http?: HttpServer;
 }
 
 let sharedContent: Content | undefined;
@@ -86,7 +89,7 @@ export async function startTelegramBot(
   });
   const channel = telegramFromConfig(
     config,
-    { log: quietLog, t: translatorFor(content) },
+    { log: quietLog, t: translatorFor(content), http: options.http },
     { limits: NO_LIMITS, ...options.channel },
   );
   if (!channel) throw new Error("the Telegram channel should be on");
@@ -102,7 +105,7 @@ export async function startTelegramBot(
   if (!options.noStart) {
     try {
       await channel.start(
-        options.receiveStaff ? { receive: app.receive, receiveStaff: options.receiveStaff } : app,
+        options.receiveStaff ? { ...app, receiveStaff: options.receiveStaff } : app,
       );
     } catch (error) {
       await app.close();

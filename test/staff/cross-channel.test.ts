@@ -13,6 +13,8 @@ import { telegramFromConfig } from "../../src/channels/telegram/from-config.ts";
 import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
 import { WhatsAppChannel } from "../../src/channels/whatsapp/channel.ts";
 import { translatorFor } from "../../src/content.ts";
+import { openDatabase } from "../../src/store/db.ts";
+import { Store } from "../../src/store/store.ts";
 import { quietLog, seeded, testConfig } from "../helpers/app.ts";
 import { FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { FakeWaFactory, incoming } from "../helpers/fake-whatsapp.ts";
@@ -51,18 +53,11 @@ beforeAll(async () => {
   );
   if (!tg) throw new Error("Telegram should be on");
   telegram = tg;
-  app = createApp({
-    config,
-    log: quietLog,
-    channels: [telegram],
-    content,
-    databasePath: join(dir, "bot.db"),
-    policy: FAST_POLICY,
-    random: seeded(11),
-  });
+  // As main.ts builds it: the database first, then the channels, then the app.
+  const store = new Store(openDatabase(join(dir, "bot.db")));
   factory = new FakeWaFactory();
   const whatsapp = new WhatsAppChannel({
-    store: app.store.whatsapp,
+    store: store.whatsapp,
     factory: factory.create,
     log: quietLog,
     notify: () => {},
@@ -73,7 +68,15 @@ beforeAll(async () => {
     timing: { now: Date.now, sleep: async () => undefined, random: seeded(7) },
     backoff: { baseMs: 1, maxMs: 2 },
   });
-  app.channels.set(whatsapp.name, whatsapp);
+  app = createApp({
+    config,
+    log: quietLog,
+    channels: [telegram, whatsapp],
+    content,
+    store,
+    policy: FAST_POLICY,
+    random: seeded(11),
+  });
   app.start();
   await telegram.start(app);
   await whatsapp.start(app);

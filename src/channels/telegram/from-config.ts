@@ -1,6 +1,7 @@
 /**
  * Builds the Telegram channel from the configuration, and plugs its webhook into the HTTP
- * server. `main.ts`, the end-to-end tests and the benchmark all go through here.
+ * server. `main.ts` (through `channels/from-config.ts`), the end-to-end tests and the benchmark
+ * all go through here.
  */
 import type { Config } from "../../config.ts";
 import type { Translator } from "../../engine/deps.ts";
@@ -9,13 +10,25 @@ import type { Logger } from "../../log.ts";
 import { TelegramChannel, type TelegramOptions } from "./channel.ts";
 import { botCommands } from "./commands.ts";
 
+/** What the Telegram channel needs besides the configuration. */
+export interface TelegramDeps {
+  log: Logger;
+  /** The bot's texts (the command menu). */
+  t: Translator;
+  /** The HTTP server Telegram posts updates to, in webhook mode. */
+  http?: HttpServer | undefined;
+}
+
 /** Settings that do not come from the environment (tests, the benchmark). */
 export type TelegramOverrides = Partial<Omit<TelegramOptions, "token" | "apiRoot" | "log">>;
 
-/** The Telegram channel for `config`, or undefined when `TELEGRAM_BOT_TOKEN` is unset. */
+/**
+ * The Telegram channel for `config`, or undefined when `TELEGRAM_BOT_TOKEN` is unset. In
+ * webhook mode its endpoint is mounted on `deps.http`.
+ */
 export function telegramFromConfig(
   config: Config,
-  deps: { log: Logger; t: Translator },
+  deps: TelegramDeps,
   overrides: TelegramOverrides = {},
 ): TelegramChannel | undefined {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
@@ -23,7 +36,7 @@ export function telegramFromConfig(
     config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
       ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
       : undefined;
-  return new TelegramChannel({
+  const channel = new TelegramChannel({
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     log: deps.log.child({ channel: "telegram" }),
@@ -32,15 +45,17 @@ export function telegramFromConfig(
     ...(webhook ? { webhook } : {}),
     ...overrides,
   });
+  if (deps.http) mountWebhook(deps.http, channel, config);
+  return channel;
 }
 
 /** The path Telegram posts to: the webhook URL's path (e.g. `/telegram/webhook`). */
-export function webhookPath(url: string): string {
+function webhookPath(url: string): string {
   return new URL(url).pathname || "/";
 }
 
 /** Mounts the webhook endpoint on the HTTP server, when webhook mode is on. */
-export function mountWebhook(http: HttpServer, channel: TelegramChannel, config: Config): void {
+function mountWebhook(http: HttpServer, channel: TelegramChannel, config: Config): void {
   if (!config.TELEGRAM_WEBHOOK_URL) return;
   http.app.post(webhookPath(config.TELEGRAM_WEBHOOK_URL), channel.webhookHandler());
 }

@@ -4,7 +4,6 @@
  */
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mountWebhook } from "../../../src/channels/telegram/from-config.ts";
 import { HttpServer } from "../../../src/http/server.ts";
 import { quietLog } from "../../helpers/app.ts";
 import { FakeBotApi } from "../../helpers/fake-bot-api.ts";
@@ -20,6 +19,13 @@ let base: string;
 beforeEach(async () => {
   fake = await FakeBotApi.start();
   db = tempDatabase();
+  http = new HttpServer({
+    host: "127.0.0.1",
+    port: 0,
+    log: quietLog,
+    health: () => ({ ok: bot.app.store.db.open }),
+  });
+  // The channel mounts its webhook on the server it is built with.
   bot = await startTelegramBot(fake, {
     databasePath: db.path,
     env: {
@@ -27,14 +33,8 @@ beforeEach(async () => {
       TELEGRAM_WEBHOOK_SECRET: SECRET,
     },
     noStart: true,
+    http,
   });
-  http = new HttpServer({
-    host: "127.0.0.1",
-    port: 0,
-    log: quietLog,
-    health: () => ({ ok: bot.app.store.db.open }),
-  });
-  mountWebhook(http, bot.channel, bot.config);
   base = `http://127.0.0.1:${await http.listen()}`;
 });
 
