@@ -3,7 +3,7 @@
  * Telegram group (through real grammY and a fake Bot API), and a Telegram reporter answered by
  * staff in the WhatsApp group (through the real Baileys adapter on a fake socket).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +38,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "jr-cross-"));
   const content = loadCheckedContent();
   const config = testConfig({
+    DATABASE_PATH: join(dir, "bot.db"),
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.url,
     STAFF_TELEGRAM_CHAT_ID: String(TG_STAFF_CHAT),
@@ -54,7 +55,7 @@ beforeAll(async () => {
   if (!tg) throw new Error("Telegram should be on");
   telegram = tg;
   // As main.ts builds it: the database first, then the channels, then the app.
-  const store = new Store(openDatabase(join(dir, "bot.db")));
+  const store = new Store(openDatabase(config.DATABASE_PATH));
   factory = new FakeWaFactory();
   const whatsapp = new WhatsAppChannel({
     store: store.whatsapp,
@@ -121,6 +122,27 @@ describe("staff across channels", () => {
     await eventually(() =>
       waTexts(WA_REPORTER).some((t) => t.includes("Kami hubungi KBRI Kuala Lumpur.")),
     );
+
+    // A staff photo reaches the reporter as a photo, not as its caption alone: WhatsApp cannot
+    // send a Telegram file id, so the bot keeps a copy of the file and sends that.
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1020, 7)]);
+    const fileId = fake.addFile("photos/surat.jpg", jpeg);
+    fake.groupMessage(
+      TG_STAFF_CHAT,
+      TG_STAFF_MEMBER,
+      {
+        caption: "Surat dari KBRI",
+        photo: [{ file_id: fileId, file_unique_id: "surat", width: 800, height: 600 }],
+      },
+      { replyTo: card.messageId },
+    );
+    const photo = await eventually(() =>
+      factory.last.sent.find((s) => s.jid === WA_REPORTER && "image" in s.content),
+    );
+    const content = photo.content as { image: { url: string }; caption?: string };
+    expect(content.caption).toContain("Surat dari KBRI");
+    expect(content.caption).toContain(ref);
+    expect(readFileSync(content.image.url)).toEqual(jpeg);
 
     // The reporter answers on WhatsApp: staff see it in Telegram.
     factory.last.upsert([incoming({ from: WA_REPORTER, text: "Namanya Siti Aminah" })]);

@@ -8,9 +8,10 @@ import type { BotCommand, UserFromGetMe } from "grammy/types";
 import type { Context as HonoContext } from "hono";
 import { ConfigError } from "../../config.ts";
 import type { Logger } from "../../log.ts";
-import type { Channel, ChannelHost, Outgoing } from "../channel.ts";
+import type { MediaLimits } from "../../media/save.ts";
+import type { Channel, ChannelHost, Outgoing, StaffInbound } from "../channel.ts";
 import { createBot, createSendApi } from "./bot.ts";
-import { downloadFile } from "./files.ts";
+import { keepFile } from "./files.ts";
 import { Inflight } from "./inflight.ts";
 import { Sender, type SentHook } from "./outbound.ts";
 import { TELEGRAM_LIMITS, Throttle, type ThrottleLimits } from "./throttle.ts";
@@ -43,6 +44,12 @@ export interface TelegramOptions {
   onSent?: SentHook;
   /** An API transformer on both clients, e.g. the benchmark's stand-in for the Bot API. */
   transformer?: Transformer;
+  /**
+   * Where copies of staff-group files go. Without them a file stays on Telegram, and staff
+   * reaching a reporter on another channel (WhatsApp cannot send a Telegram file id) would
+   * relay its caption alone.
+   */
+  staffFiles?: MediaLimits;
 }
 
 /** Long polling: updates handled at once, at most (one chat's updates are still in order). */
@@ -87,6 +94,7 @@ export class TelegramChannel implements Channel {
       routeUpdates({
         host: () => this.host,
         staffChatId: options.staffChatId,
+        prepareStaff: (message) => this.withCopy(message),
         log,
       }),
     );
@@ -234,12 +242,28 @@ export class TelegramChannel implements Channel {
     return last === undefined ? undefined : String(last);
   }
 
-  /** Downloads a file a user sent into `dir`; returns its path (see `files.ts`). */
-  download(fileId: string, dir: string): Promise<string> {
-    return downloadFile(
-      { api: this.sendApi, token: this.options.token, apiRoot: this.options.apiRoot },
-      fileId,
-      dir,
-    );
+  /**
+   * The staff message with a copy of its file kept (see {@link TelegramOptions.staffFiles}).
+   * A file that cannot be kept still goes to the desk as it is: its caption is relayed.
+   */
+  private async withCopy(message: StaffInbound): Promise<StaffInbound> {
+    const { media } = message;
+    const { staffFiles: limits, token, apiRoot, log } = this.options;
+    if (!limits || !media?.fileId || media.path) return message;
+    const source = { api: this.bot.api, token, apiRoot };
+    try {
+      const saved = await keepFile(source, { ...media, fileId: media.fileId }, limits);
+      if (saved.ok) {
+        const { path, size, mime } = saved;
+        return { ...message, media: { ...media, path, size, mime } };
+      }
+      log.warn({ kind: media.kind, reason: saved.reason }, "telegram_staff_file_not_kept");
+    } catch (err) {
+      log.warn(
+        { kind: media.kind, err: err instanceof Error ? err.message : String(err) },
+        "telegram_staff_file_not_kept",
+      );
+    }
+    return message;
   }
 }

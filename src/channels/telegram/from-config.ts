@@ -7,8 +7,12 @@ import type { Config } from "../../config.ts";
 import type { Translator } from "../../engine/deps.ts";
 import type { HttpServer } from "../../http/server.ts";
 import type { Logger } from "../../log.ts";
+import { mediaBudget } from "../../media/budget.ts";
+import { mediaDir } from "../../media/dir.ts";
+import type { MediaLimits } from "../../media/save.ts";
 import { TelegramChannel, type TelegramOptions } from "./channel.ts";
 import { botCommands } from "./commands.ts";
+import { MAX_DOWNLOAD_BYTES } from "./files.ts";
 
 /** What the Telegram channel needs besides the configuration. */
 export interface TelegramDeps {
@@ -43,10 +47,26 @@ export function telegramFromConfig(
     commands: botCommands(deps.t),
     ...(config.STAFF_TELEGRAM_CHAT_ID ? { staffChatId: config.STAFF_TELEGRAM_CHAT_ID } : {}),
     ...(webhook ? { webhook } : {}),
+    ...(config.WHATSAPP_ENABLED ? { staffFiles: staffFiles(config) } : {}),
     ...overrides,
   });
   if (deps.http) mountWebhook(deps.http, channel, config);
   return channel;
+}
+
+/**
+ * Where copies of staff-group files go: the media folder, within its budget. Kept only while
+ * WhatsApp is on, whose reporters cannot be sent a Telegram file id; every other channel
+ * needs no copy.
+ */
+function staffFiles(config: Config): MediaLimits {
+  const dir = mediaDir(config);
+  return {
+    dir,
+    maxBytes: MAX_DOWNLOAD_BYTES,
+    timeoutMs: 120_000,
+    budget: mediaBudget(dir, config.MEDIA_MAX_TOTAL_MB * 1024 * 1024),
+  };
 }
 
 /** The path Telegram posts to: the webhook URL's path (e.g. `/telegram/webhook`). */

@@ -7,7 +7,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Composer, type Context, type Filter } from "grammy";
 import type { UserInput } from "../../engine/types.ts";
 import type { Logger } from "../../log.ts";
-import type { ChannelHost, Inbound, Receive } from "../channel.ts";
+import type { ChannelHost, Inbound, Receive, StaffInbound } from "../channel.ts";
 import { unnumbered } from "../numbered-options.ts";
 import { messageInput } from "./inbound.ts";
 import { decodeChoice } from "./keyboard.ts";
@@ -24,6 +24,11 @@ export interface Routes {
   /** The host the channel was started with (undefined before start). */
   host(): ChannelHost | undefined;
   staffChatId: string | undefined;
+  /**
+   * Readies a staff message for the desk before it is handed over (the channel keeps a copy
+   * of its file for staff of other channels' reporters).
+   */
+  prepareStaff(message: StaffInbound): Promise<StaffInbound>;
   log: Logger;
 }
 
@@ -151,7 +156,7 @@ export function routeUpdates(routes: Routes): Composer<Context> {
       return;
     }
     const staff = staffMessageInbound(msg, ctx.me.username);
-    if (staff) await started().receiveStaff(staff);
+    if (staff) await started().receiveStaff(await routes.prepareStaff(staff));
   });
   return composer;
 }

@@ -144,10 +144,6 @@ describe("Telegram end to end (real grammY, fake Bot API)", () => {
         mime: "image/jpeg",
       },
     ]);
-    // The file can be fetched from Telegram (getFile + download) for other channels.
-    const path = await bot.channel.download((files[0] as { file_id: string }).file_id, db.dir);
-    const { statSync } = await import("node:fs");
-    expect(statSync(path).size).toBe(2048);
   });
 
   it("a tap on an old keyboard gets a polite answer and the current question", async () => {

@@ -3,7 +3,7 @@
  * no other group reaches anything), and the outbox can deliver to the staff group — text,
  * media by file id or upload, forum topics, long texts split at paragraphs.
  */
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -87,6 +87,42 @@ describe("Telegram staff group (end to end)", () => {
     // Staff messages are not conversations with the bot.
     expect(bot.app.store.users.find("telegram", String(STAFF))).toBeUndefined();
     expect(fake.sentTo(STAFF)).toHaveLength(0);
+  });
+
+  it("keeps a copy of a staff file when asked to (for reporters on WhatsApp), or hands it on as it is", async () => {
+    await bot.stop();
+    const dir = join(db.dir, "media");
+    bot = await startTelegramBot(fake, {
+      databasePath: db.path,
+      env: { STAFF_TELEGRAM_CHAT_ID: String(STAFF) },
+      channel: { staffFiles: { dir, maxBytes: 1024 * 1024, timeoutMs: 5_000 } },
+      receiveStaff: async (message) => {
+        staff.push(message);
+      },
+    });
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]);
+    const photo = (bytes: Buffer, caption: string) => {
+      const fileId = fake.addFile(`photos/${caption}.jpg`, bytes);
+      fake.groupMessage(STAFF, 77, {
+        caption,
+        photo: [{ file_id: fileId, file_unique_id: caption, width: 1, height: 1 }],
+      });
+      return fileId;
+    };
+    const kept = photo(jpeg, "asli");
+    // Bytes that are no JPEG are not kept: the desk still gets the message and its caption.
+    const forged = photo(Buffer.from("not a picture at all"), "palsu");
+    await eventually(() => staff.length === 2);
+    expect(staff[0]?.media).toMatchObject({ kind: "photo", fileId: kept, caption: "asli" });
+    expect(readFileSync(staff[0]?.media?.path as string)).toEqual(jpeg);
+    expect(staff[1]?.text).toBe("palsu");
+    expect(staff[1]?.media).toEqual({
+      kind: "photo",
+      fileId: forged,
+      mime: "image/jpeg",
+      caption: "palsu",
+    });
+    expect(readdirSync(dir)).toHaveLength(1);
   });
 
   it("answers staff-group taps and hands the commands they carry to the staff desk", async () => {
