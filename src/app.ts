@@ -4,7 +4,7 @@
  */
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
+import type { Channel, ChannelHost } from "./channels/channel.ts";
 import type { Config } from "./config.ts";
 import { ConsoleLinks } from "./console/auth.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
@@ -62,12 +62,17 @@ export function engineSettings(config: Config): EngineSettings {
   };
 }
 
+/** The bot's translator: both languages, a missing key logged. */
+export function botTranslator(content: Content, log: Logger): Translator {
+  return translatorFor(content, (lang, key) => log.error({ lang, key }, "message_key_missing"));
+}
+
 /** The engine's fixed dependencies, built from content. */
 export function engineBase(content: Content, settings: EngineSettings, log: Logger): EngineBase {
   const { reference } = content;
   return {
     flows: content.flows.flows,
-    t: translatorFor(content, (lang, key) => log.error({ lang, key }, "message_key_missing")),
+    t: botTranslator(content, log),
     settings,
     lexicon: reference.lexicon,
     sources: reference.sources,
@@ -89,8 +94,13 @@ function understanding(content: Content): Pick<EngineBase, "understand" | "sense
 export interface AppOptions {
   config: Config;
   log: Logger;
-  /** Channel adapters to deliver through (and to start). */
+  /** Channel adapters to deliver through (and to start); see `channels/from-config.ts`. */
   channels?: Channel[];
+  /**
+   * The database, when it was opened first (channels that keep state in it are built before
+   * the app); the app closes it. Without it the app opens `databasePath`.
+   */
+  store?: Store;
   content?: Content;
   clock?: () => number;
   random?: () => number;
@@ -101,8 +111,8 @@ export interface AppOptions {
   directory?: StaffDirectory;
 }
 
-/** A running bot's parts. */
-export interface App {
+/** A running bot's parts; channels are started with it as their {@link ChannelHost}. */
+export interface App extends ChannelHost {
   store: Store;
   runtime: Runtime;
   delivery: Delivery;
@@ -116,17 +126,11 @@ export interface App {
   flows: FlowSet;
   /** One-time sign-in links for the web console (`/masuk`, `npm run console:link`). */
   consoleLinks: ConsoleLinks;
-  /** Handles a message and delivers the replies; the function channels call. */
-  receive(inbound: Inbound): Promise<void>;
-  /** Handles a message from a staff chat and delivers what it causes. */
-  receiveStaff(message: StaffInbound): Promise<void>;
   /**
    * A staff action from the web console, through the staff desk (same authorization, audit and
    * relaying as the staff chats); delivers what it causes and returns the desk's answers.
    */
   act(who: StaffIdentity, command: StaffCommand, media?: MediaRef): Promise<string[]>;
-  /** Alerts staff (every staff chat, the audit, the log) about a problem with the service. */
-  alertStaff(what: string, text: string): Promise<void>;
   /**
    * Sends due reminders and the daily summary, purges old data and makes the daily backup when
    * due (also run by the timer {@link App.start} starts).
@@ -143,7 +147,8 @@ export function createApp(options: AppOptions): App {
   const { config, log } = options;
   const clock = options.clock ?? Date.now;
   const content = options.content ?? loadCheckedContent();
-  const store = new Store(openDatabase(options.databasePath ?? config.DATABASE_PATH));
+  const store =
+    options.store ?? new Store(openDatabase(options.databasePath ?? config.DATABASE_PATH));
   const engine = engineBase(content, engineSettings(config), log);
   const channels = new Map((options.channels ?? []).map((c) => [c.name, c] as const));
   const directory =
@@ -235,8 +240,11 @@ export function createApp(options: AppOptions): App {
       await flush(result.touched);
       return result.replies;
     },
-    async alertStaff(what, text) {
-      await flush(desk.alert(what, text));
+    acceptsMedia(channel, address) {
+      return runtime.acceptsMedia(channel, address);
+    },
+    async alertStaff(key, vars) {
+      await flush(desk.announce(key, vars));
     },
     async tick() {
       await flush(desk.tick());
