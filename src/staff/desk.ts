@@ -5,10 +5,9 @@
  */
 import type { StaffInbound } from "../channels/channel.ts";
 import { applyCaseUpdate } from "../engine/case-update.ts";
-import type { EngineDeps } from "../engine/deps.ts";
 import type { CaseStatus, CaseUpdate, MediaRef, OutMessage } from "../engine/types.ts";
 import type { Logger } from "../log.ts";
-import type { CaseHooks, EngineBase } from "../runtime/runtime.ts";
+import { type CaseHooks, EffectInterpreter, type EngineBase } from "../runtime/effects.ts";
 import type { CaseRecord } from "../store/cases.ts";
 import type { Store } from "../store/store.ts";
 import { parseStaffCommand, STATUS_WORDS, type StaffCommand } from "./commands.ts";
@@ -71,8 +70,13 @@ export class StaffDesk implements CaseHooks {
    * sees the notice in the chat; the console user would otherwise see nothing).
    */
   private echo: ((text: string) => void) | undefined;
+  /** Tells reporters what staff did, through the same interpreter as the runtime's. */
+  private readonly effects: EffectInterpreter;
 
-  constructor(private readonly options: DeskOptions) {}
+  constructor(private readonly options: DeskOptions) {
+    const { store, engine, log } = options;
+    this.effects = new EffectInterpreter({ store, engine, log, cases: this });
+  }
 
   private get store(): Store {
     return this.options.store;
@@ -456,30 +460,12 @@ export class StaffDesk implements CaseHooks {
     const user = this.store.users.get(record.userId);
     const state = this.store.sessions.load(record.userId);
     if (!user || !state) return;
-    const deps: EngineDeps = {
-      ...this.options.engine,
-      now,
-      newCaseRef: () => {
-        throw new Error("staff updates open no cases");
-      },
-    };
-    const result = applyCaseUpdate(deps, state, update);
-    this.store.sessions.save(user.id, result.state, this.options.engine.settings.idleMs);
-    for (const effect of result.effects) {
-      if (effect.type !== "reply") continue;
-      this.store.outbox.add(
-        {
-          userId: user.id,
-          channel: user.channel,
-          address: user.address,
-          message: effect.message,
-          caseId: record.id,
-        },
-        now,
-      );
-      this.store.messages.add(user.id, "out", "staff", effect.message.text, now);
-      touched.add(user.channel);
-    }
+    const result = applyCaseUpdate(this.effects.deps(now), state, update);
+    const applied = this.effects.apply(user, result, now, {
+      replyKind: "staff",
+      caseId: record.id,
+    });
+    for (const channel of applied.channels) touched.add(channel);
   }
 
   // ── Reminders ─────────────────────────────────────────────────────────────────────────
