@@ -10,7 +10,6 @@ import { ConsoleLinks } from "./console/auth.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
 import type { EngineSettings, StaffHours, Translator } from "./engine/deps.ts";
 import type { FlowSet } from "./engine/flow.ts";
-import type { MediaRef } from "./engine/types.ts";
 import { formatProblem } from "./flows/problem.ts";
 import { flatten } from "./i18n/locales.ts";
 import type { Logger } from "./log.ts";
@@ -20,7 +19,7 @@ import { FloodGuard } from "./runtime/flood.ts";
 import { Runtime } from "./runtime/runtime.ts";
 import { ScheduledBackup } from "./runtime/scheduled-backup.ts";
 import { parseStaffHours } from "./schedule/staff-hours.ts";
-import type { StaffCommand } from "./staff/commands.ts";
+import type { StaffCommand } from "./staff/commands/command.ts";
 import { StaffDesk, type StaffIdentity } from "./staff/desk.ts";
 import { StaffDirectory } from "./staff/directory.ts";
 import { StaffText, wibDate } from "./staff/render.ts";
@@ -131,7 +130,7 @@ export interface App extends ChannelHost {
    * A staff action from the web console, through the staff desk (same authorization, audit and
    * relaying as the staff chats); delivers what it causes and returns the desk's answers.
    */
-  act(who: StaffIdentity, command: StaffCommand, media?: MediaRef): Promise<string[]>;
+  act(who: StaffIdentity, command: StaffCommand): Promise<string[]>;
   /**
    * Sends due reminders and the daily summary, purges old data and makes the daily backup when
    * due (also run by the timer {@link App.start} starts).
@@ -236,8 +235,8 @@ export function createApp(options: AppOptions): App {
     async receiveStaff(message) {
       await flush(desk.handle(message));
     },
-    async act(who, command, media) {
-      const result = desk.act(who, command, media);
+    async act(who, command) {
+      const result = desk.act(who, command);
       await flush(result.touched);
       return result.replies;
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import type { StaffInbound } from "../../src/channels/channel.ts";
-import { STAFF_COMMANDS } from "../../src/staff/commands.ts";
+import { STAFF_COMMANDS } from "../../src/staff/commands/registry.ts";
 import { StaffDirectory } from "../../src/staff/directory.ts";
 import { casesCsv } from "../../src/staff/export.ts";
 import { FakeClock, quietLog, seeded, testConfig } from "../helpers/app.ts";
