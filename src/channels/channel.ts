@@ -58,6 +58,8 @@ export interface StaffInbound {
   media?: MediaRef;
   /** The bot message this one replies to: by outbox ref, or by the channel's own message id. */
   replyTo?: { ref: number } | { channelMessageId: string };
+  /** The id of the action (a button under a bot message) the staff member tapped. */
+  action?: string;
 }
 
 /** Hands a staff message to the staff desk. */

@@ -156,7 +156,10 @@ export class CaseWork {
     for (const channel of applied.channels) touched.add(channel);
   }
 
-  /** Posts a message about a case to every staff chat; `withActions` adds the card's buttons. */
+  /**
+   * Posts a message about a case to every staff chat; `withActions` gives it the card's actions
+   * (take, close), which each channel shows its own way.
+   */
   toStaffChats(
     record: CaseRecord,
     message: OutMessage,
@@ -164,13 +167,9 @@ export class CaseWork {
     withActions: boolean,
     touched?: Touched,
   ): void {
-    for (const chat of this.options.directory.chats) {
-      const out =
-        withActions && chat.channel === "telegram"
-          ? { ...message, options: cardActions(this.options.text, record.ref) }
-          : message;
-      this.toChat(chat.channel, chat.address, out, now, touched, record.id);
-    }
+    const actions = withActions ? { actions: cardActions(this.options.text, record.ref) } : {};
+    for (const chat of this.options.directory.chats)
+      this.toChat(chat.channel, chat.address, { ...message, ...actions }, now, touched, record.id);
   }
 
   /** Queues a message for one chat. */

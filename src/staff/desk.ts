@@ -10,6 +10,7 @@ import { type CaseHooks, EffectInterpreter, type EngineBase } from "../runtime/e
 import type { CaseRecord } from "../store/cases.ts";
 import type { Store } from "../store/store.ts";
 import { type Acting, CaseWork, type Touched } from "./casework.ts";
+import { commandOfAction } from "./commands/actions.ts";
 import type { StaffCommand } from "./commands/command.ts";
 import { parseStaffText } from "./commands/parse.ts";
 import { runCommand } from "./commands/registry.ts";
@@ -175,7 +176,12 @@ export class StaffDesk implements CaseHooks {
       return;
     }
     const actor = `${message.channel}:${message.sender}`;
-    const command = parseStaffText(message.text, message.media);
+    // A tapped button is its command as it is; only typed text goes through the parser. An
+    // action no button of ours has (a stale or foreign one) gets the help, like an unknown `/word`.
+    const command =
+      message.action !== undefined
+        ? (commandOfAction(message.action) ?? { name: "bantuan" })
+        : parseStaffText(message.text, message.media);
     const reply = (text: string) =>
       this.work.toChat(message.channel, message.chat, { text }, now, touched, null);
     if (!directory.isStaff(message.channel, message.sender)) {

@@ -180,6 +180,11 @@ describe("staff across channels", () => {
         (s) => s.jid === WA_STAFF_GROUP && "text" in s.content && s.content.text.includes(ref),
       ),
     );
+    // WhatsApp has no buttons: the card's own text names the commands, with no numbered lines
+    // (typing a number in the staff group does nothing).
+    const cardText = "text" in card.content ? card.content.text : "";
+    expect(cardText).toContain(`/ambil ${ref}`);
+    expect(cardText).not.toMatch(/^1\. /m);
 
     // A staff member quotes the card in the WhatsApp group.
     since = fake.sent.length;

@@ -4,7 +4,7 @@
  * keyboard from an answer to the current question.
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { OutMessage } from "../../engine/types.ts";
+import type { OutMessage, OutOption } from "../../engine/types.ts";
 import { numberedLabel } from "../numbered-options.ts";
 
 /** Telegram's limit for `callback_data`, in UTF-8 bytes. */
@@ -31,11 +31,19 @@ export function decodeChoice(data: string | undefined): Choice | undefined {
 }
 
 /**
- * One button per option (one per row: labels are sentences), labelled with the same number as
- * in the text. An option whose data would not fit is left out; its number still works.
+ * What a message offers to tap: its options (answers to a question), or else a staff card's
+ * actions (commands on the case), shown the same way, as numbered lines and buttons.
+ */
+export function choicesOf(message: OutMessage): OutOption[] {
+  return message.options?.length ? message.options : (message.actions ?? []);
+}
+
+/**
+ * One button per option or action (one per row: labels are sentences), labelled with the same
+ * number as in the text. An option whose data would not fit is left out; its number still works.
  */
 export function keyboardFor(message: OutMessage): InlineKeyboardMarkup | undefined {
-  const rows = (message.options ?? []).flatMap((o, i) => {
+  const rows = choicesOf(message).flatMap((o, i) => {
     const data = encodeChoice(o.id, message.prompt);
     return data ? [[{ text: numberedLabel(o.label, i), callback_data: data }]] : [];
   });

@@ -38,8 +38,8 @@ export function staffMessageInbound(msg: Message, botUsername: string): StaffInb
 }
 
 /**
- * A tap on a staff card's button, as the command it stands for (the desk's buttons carry
- * commands such as `ambil JR-7Q3K` as their option ids); undefined for data we did not make.
+ * A tap on a staff card's button, as the action it stands for (the desk gives its cards actions
+ * such as `ambil JR-7Q3K`; the id goes back unchanged); undefined for data we did not make.
  */
 export function staffTapInbound(query: CallbackQuery): StaffInbound | undefined {
   const msg = query.message;
@@ -53,6 +53,6 @@ export function staffTapInbound(query: CallbackQuery): StaffInbound | undefined 
     ...(senderName ? { senderName } : {}),
     // One tap, one action, even if Telegram sends the callback twice.
     messageId: `tap:${msg.message_id}:${query.from.id}:${choice.id}`,
-    text: `/${choice.id}`,
+    action: choice.id,
   };
 }

@@ -151,7 +151,7 @@ describe("Telegram staff group (end to end)", () => {
       sender: "77",
       senderName: "Staf",
       messageId: "tap:12:77:ambil JR-7Q3K",
-      text: "/ambil JR-7Q3K",
+      action: "ambil JR-7Q3K",
     });
     await fake.waitFor(() =>
       ["q899", "q900"].every((id) =>
