@@ -5,8 +5,8 @@
  */
 import type { Context } from "hono";
 import { boundaryOf, MultipartError, readMultipart } from "../../http/multipart.ts";
+import type { WebChatRouteOptions } from "./options.ts";
 import { declaredLength, type Visitor } from "./request.ts";
-import type { WebChatRouteOptions } from "./routes.ts";
 import type { Upload } from "./upload.ts";
 
 /** A form without a file, or the fields around one. */

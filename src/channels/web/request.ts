@@ -7,8 +7,8 @@ import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { isLang, type Lang } from "../../engine/types.ts";
 import { clientIp } from "../../http/client-ip.ts";
+import type { WebChatRouteOptions } from "./options.ts";
 import type { ChatT } from "./page.ts";
-import type { WebChatRouteOptions } from "./routes.ts";
 import { addressOf, CHAT_COOKIE, CHAT_COOKIE_DAYS } from "./session.ts";
 
 /** The cookie that keeps the page's language. */

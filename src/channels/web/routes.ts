@@ -7,38 +7,16 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Translator } from "../../engine/deps.ts";
-import type { Lang } from "../../engine/types.ts";
 import { securityHeaders } from "../../http/security.ts";
 import type { HttpServer } from "../../http/server.ts";
-import type { WebChatChannel } from "./channel.ts";
 import { showPage } from "./handlers/page.ts";
 import { pollMessages } from "./handlers/poll-messages.ts";
 import { postForm } from "./handlers/post-form.ts";
 import { sendMessage } from "./handlers/send-message.ts";
 import { chatScript, chatStyle, embedSnippet } from "./handlers/static-files.ts";
 import { switchLanguage } from "./handlers/switch-language.ts";
+import type { WebChatRouteOptions } from "./options.ts";
 import { ChatRequests, unread } from "./request.ts";
-import type { VisitorIds } from "./session.ts";
-import type { Uploads } from "./upload.ts";
-
-/** What the routes need. */
-export interface WebChatRouteOptions {
-  channel: WebChatChannel;
-  t: Translator;
-  defaultLang: Lang;
-  /** https: the cookie becomes Secure. */
-  secure: boolean;
-  /** Read the client's IP from `X-Forwarded-For` (behind a reverse proxy). */
-  trustProxy: boolean;
-  /** The public origin for the snippet; without it the snippet uses its own address. */
-  publicUrl?: string | undefined;
-  /** Issues and checks visitor cookies. */
-  visitors: VisitorIds;
-  /** Files visitors send, and the largest one. */
-  uploads: Uploads;
-  maxFileBytes: number;
-}
 
 /** Largest JSON body the script sends. */
 const API_BODY_BYTES = 32 * 1024;

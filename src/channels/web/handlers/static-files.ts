@@ -1,8 +1,8 @@
 /** The page's script and style sheet, and the snippet other sites embed. */
 import { isLang, type Lang } from "../../../engine/types.ts";
 import { CHAT_JS, embedJs } from "../client.ts";
+import type { WebChatRouteOptions } from "../options.ts";
 import type { ChatHandler } from "../request.ts";
-import type { WebChatRouteOptions } from "../routes.ts";
 import { CHAT_CSS } from "../style.ts";
 
 /** How long browsers may keep the static files. */
