@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const src = join(import.meta.dirname, "..", "src");
@@ -43,6 +43,17 @@ describe("architecture", () => {
       .filter((f) => !relative(src, f).startsWith("store/"))
       .filter((f) => /\.(prepare|exec|pragma)\(\s*[`"']/.test(readFileSync(f, "utf8")))
       .map((f) => relative(src, f));
+    expect(offenders).toEqual([]);
+  });
+
+  it("keeps i18n at the bottom: it imports only libraries, node and the engine's types", () => {
+    const offenders = files(join(src, "i18n")).flatMap((f) =>
+      imports(f)
+        .filter((i) => i.startsWith("."))
+        .map((i) => relative(src, resolve(dirname(f), i)))
+        .filter((target) => !/^(i18n|engine)\//.test(target))
+        .map((target) => `${relative(src, f)} imports src/${target}`),
+    );
     expect(offenders).toEqual([]);
   });
 
