@@ -128,7 +128,8 @@ export interface App extends ChannelHost {
   consoleLinks: ConsoleLinks;
   /**
    * A staff action from the web console, through the staff desk (same authorization, audit and
-   * relaying as the staff chats); delivers what it causes and returns the desk's answers.
+   * relaying as the staff chats); wakes the delivery of what it causes and returns the desk's
+   * answers.
    */
   act(who: StaffIdentity, command: StaffCommand): Promise<string[]>;
   /**
@@ -184,8 +185,10 @@ export function createApp(options: AppOptions): App {
     ...(options.random ? { random: options.random } : {}),
   });
   const delivery = new Delivery(store, channels, clock, log, options.policy);
-  const flush = async (names: Iterable<string>) => {
-    await Promise.all([...names].map((name) => delivery.flush(name)));
+  // What a message or an action queued goes out in the background: nobody waits for it, so
+  // one chat never waits behind another's sends (a staff group held back by its rate limit).
+  const wake = (names: Iterable<string>) => {
+    for (const name of names) delivery.wake(name);
   };
   const backup = config.BACKUP_DIR
     ? new ScheduledBackup({
@@ -193,7 +196,7 @@ export function createApp(options: AppOptions): App {
         policy: { dir: config.BACKUP_DIR, hour: config.BACKUP_HOUR, keep: config.BACKUP_KEEP },
         clock,
         log,
-        tellStaff: (key, vars) => flush(desk.announce(key, vars)),
+        tellStaff: async (key, vars) => wake(desk.announce(key, vars)),
       })
     : undefined;
   // Retention runs once per (Pamekasan) day; files go after the rows are gone.
@@ -230,24 +233,26 @@ export function createApp(options: AppOptions): App {
     consoleLinks,
     async receive(inbound) {
       // The channels with new messages: the user's, and staff chats a case notice went to.
-      await flush(runtime.handle(inbound).channels);
+      wake(runtime.handle(inbound).channels);
+      if (inbound.awaitReplies) await delivery.settled(inbound.channel, inbound.address);
     },
     async receiveStaff(message) {
-      await flush(desk.handle(message));
+      wake(desk.handle(message));
     },
     async act(who, command) {
       const result = desk.act(who, command);
-      await flush(result.touched);
+      wake(result.touched);
       return result.replies;
     },
     acceptsMedia(channel, address) {
       return runtime.acceptsMedia(channel, address);
     },
     async alertStaff(key, vars) {
-      await flush(desk.announce(key, vars));
+      wake(desk.announce(key, vars));
     },
+    idle: () => delivery.flushAll(),
     async tick() {
-      await flush(desk.tick());
+      wake(desk.tick());
       purgeDaily();
       await backup?.tick();
     },

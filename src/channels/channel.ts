@@ -11,6 +11,12 @@ export interface Inbound {
   input: UserInput;
   /** The language the user's app is set to, if the channel knows it. */
   langHint?: string;
+  /**
+   * The channel shows the bot's answers in the same exchange (the web form's next page, the
+   * terminal's next prompt): {@link Receive} then resolves only once the answers to this
+   * address have gone out. Other messages never wait on sending.
+   */
+  awaitReplies?: boolean;
 }
 
 /** A message for a channel to deliver. */
@@ -65,7 +71,10 @@ export interface StaffInbound {
 /** Hands a staff message to the staff desk. */
 export type ReceiveStaff = (message: StaffInbound) => Promise<void>;
 
-/** Hands an inbound message to the bot; resolves once it is stored and answered. */
+/**
+ * Hands an inbound message to the bot; resolves once it is stored with its answers queued (and
+ * with `awaitReplies`, once those answers have gone out).
+ */
 export type Receive = (inbound: Inbound) => Promise<void>;
 
 /**
@@ -82,6 +91,11 @@ export interface ChannelHost {
   acceptsMedia(channel: string, address: string): boolean;
   /** Tells every staff chat about a problem a channel ran into, by the key of a staff text. */
   alertStaff(key: string, vars?: Record<string, string | number>): Promise<void>;
+  /**
+   * Resolves once everything due has gone out (or waits for a retry): the simulator prints
+   * everything one input line caused, staff notices included; tests wait for it too.
+   */
+  idle(): Promise<void>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Channel, DeliveryError } from "../channels/channel.ts";
 import type { Logger } from "../log.ts";
-import { DUE_LIMIT, type OutboxItem } from "../store/outbox.ts";
+import type { OutboxItem } from "../store/outbox.ts";
 import type { Store } from "../store/store.ts";
 
 /** How hard the outbox tries. */
@@ -25,13 +25,14 @@ export const DEFAULT_POLICY: DeliveryPolicy = {
 };
 
 /**
- * Moves messages from the outbox to the channels. Each address gets its messages in order;
- * addresses are served in parallel. Failures are retried with backoff; a user who cannot be
- * reached is marked so and their pending messages are dropped.
+ * Moves messages from the outbox to the channels. Each address has at most one sender, which
+ * sends its messages in order and then looks again; addresses never wait for each other, so a
+ * staff group held back by its rate limit delays nobody else. Failures are retried with
+ * backoff; a user who cannot be reached is marked so and their pending messages are dropped.
  */
 export class Delivery {
-  private readonly running = new Map<string, Promise<number>>();
-  private readonly again = new Set<string>();
+  /** The sender working through each address's messages, by channel, then address. */
+  private readonly senders = new Map<string, Map<string, Promise<void>>>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private marks: { item: OutboxItem; at: number; channelId: string | undefined }[] = [];
@@ -45,83 +46,132 @@ export class Delivery {
   ) {}
 
   /**
-   * Delivers everything due on a channel now. Concurrent calls for one channel share one run
-   * (and trigger one more pass), so no message is ever sent twice by two loops.
+   * Starts a sender for every address on a channel that has a message due and no sender yet,
+   * and returns at once: whoever queued the messages does not wait for them to go out.
    */
-  flush(channel: string): Promise<number> {
-    const current = this.running.get(channel);
-    if (current) {
-      this.again.add(channel);
-      return current;
+  wake(channel: string): void {
+    if (this.stopped || !this.channels.has(channel)) return;
+    for (const address of this.store.outbox.dueAddresses(channel, this.clock())) {
+      this.sender(channel, address);
     }
-    const run = this.drain(channel).finally(() => this.running.delete(channel));
-    this.running.set(channel, run);
-    return run;
   }
 
-  /** Flushes every channel. */
-  async flushAll(): Promise<number> {
-    const counts = await Promise.all([...this.channels.keys()].map((name) => this.flush(name)));
-    return counts.reduce((a, b) => a + b, 0);
+  /**
+   * Resolves once what is due to one address has gone out (or waits for a retry), starting its
+   * sender if it has none. For channels that show the answers in the same exchange.
+   */
+  settled(channel: string, address: string): Promise<void> {
+    if (this.stopped || !this.channels.has(channel)) return Promise.resolve();
+    return this.sender(channel, address);
   }
 
-  /** Starts the background loop that picks up retries. */
+  /** Delivers everything due on a channel now; resolves when its senders are done. */
+  async flush(channel: string): Promise<void> {
+    this.wake(channel);
+    await this.idle([channel]);
+  }
+
+  /** Delivers everything due on every channel now; resolves when all senders are done. */
+  async flushAll(): Promise<void> {
+    for (const name of this.channels.keys()) this.wake(name);
+    await this.idle(this.channels.keys());
+  }
+
+  /** Starts the background loop that picks up retries (and anything nobody woke it for). */
   start(): void {
     this.stopped = false;
     const tick = () => {
       if (this.stopped) return;
-      void this.flushAll()
-        .catch((error: unknown) => this.log.error({ err: error }, "delivery_loop_failed"))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.policy.pollMs);
-        });
+      try {
+        for (const name of this.channels.keys()) this.wake(name);
+      } catch (error) {
+        this.log.error({ err: error }, "delivery_loop_failed");
+      }
+      this.timer = setTimeout(tick, this.policy.pollMs);
     };
     tick();
   }
 
-  /** Stops the loop and waits for deliveries in flight. */
+  /** Stops the loop and waits for deliveries in flight (each sender stops after its message). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await Promise.allSettled([...this.running.values()]);
+    await this.idle(this.senders.keys());
   }
 
-  private async drain(name: string): Promise<number> {
-    const channel = this.channels.get(name);
-    if (!channel) return 0;
-    let delivered = 0;
-    try {
-      do {
-        this.again.delete(name);
-        for (;;) {
-          const runs = this.store.outbox.due(name, this.clock());
-          if (runs.size === 0) break;
-          // Addresses in parallel; each address's messages in order, stopping at a failure.
-          const counts = await Promise.all(
-            [...runs.values()].map((run) => this.deliverRun(channel, run)),
-          );
-          this.writeMarks();
-          delivered += counts.reduce((a, b) => a + b, 0);
-          // Messages queued meanwhile come with their own flush (see `again`); look again
-          // only if this look was cut short.
-          if (this.stopped || runs.rows < DUE_LIMIT) break;
-        }
-      } while (this.again.has(name));
-    } finally {
-      this.writeMarks();
+  /** Waits until the channels have no sender left (senders started meanwhile included). */
+  private async idle(channels: Iterable<string>): Promise<void> {
+    const names = [...channels];
+    for (;;) {
+      const running = names.flatMap((name) => [...(this.senders.get(name)?.values() ?? [])]);
+      if (running.length === 0) return;
+      await Promise.all(running);
     }
-    return delivered;
+  }
+
+  /** The address's sender, started if it has none. Its promise never rejects. */
+  private sender(name: string, address: string): Promise<void> {
+    let senders = this.senders.get(name);
+    if (!senders) {
+      senders = new Map();
+      this.senders.set(name, senders);
+    }
+    const running = senders.get(address);
+    if (running) return running;
+    const channel = this.channels.get(name) as Channel;
+    const list = senders;
+    // Started on the next microtask, so the map holds the sender before it can finish.
+    const sender = Promise.resolve().then(() => this.send(channel, address, list));
+    senders.set(address, sender);
+    return sender;
   }
 
   /**
-   * Remembers a delivery, to be written with others in one transaction: at the end of a pass,
-   * or once the oldest unwritten one is `MARK_BATCH_MS` old (so a crash can resend at most
-   * that much).
+   * Sends an address's due messages in order, looking again after each run (messages queued
+   * meanwhile), until none is due, one fails, or delivery stops.
+   */
+  private async send(
+    channel: Channel,
+    address: string,
+    senders: Map<string, Promise<void>>,
+  ): Promise<void> {
+    try {
+      for (;;) {
+        if (this.stopped) return;
+        const run = this.store.outbox.dueTo(channel.name, address, this.clock());
+        if (run.length === 0) return;
+        const sent = await this.deliverRun(channel, run);
+        // Recorded before looking again, or the look would find these messages still unsent.
+        this.writeMarks();
+        if (sent < run.length) return;
+      }
+    } catch (error) {
+      this.log.error({ err: error, channel: channel.name }, "delivery_failed");
+    } finally {
+      // In the same synchronous step as the last look: a message queued after it finds no
+      // sender here and starts a new one.
+      senders.delete(address);
+      this.writeMarksSafely();
+    }
+  }
+
+  /**
+   * Remembers a delivery, to be written with others in one transaction: at the end of a
+   * sender's run, or once the oldest unwritten one is `MARK_BATCH_MS` old (so a crash can
+   * resend at most that much).
    */
   private mark(item: OutboxItem, channelId: string | undefined): void {
     const now = this.clock();
     this.marks.push({ item, at: now, channelId });
     if (now - (this.marks[0]?.at ?? now) >= MARK_BATCH_MS) this.writeMarks();
+  }
+
+  private writeMarksSafely(): void {
+    try {
+      this.writeMarks();
+    } catch (error) {
+      this.log.error({ err: error }, "delivery_mark_failed");
+    }
   }
 
   private writeMarks(): void {

@@ -29,7 +29,7 @@ export interface ScheduledBackupOptions {
   policy: BackupPolicy;
   clock: () => number;
   log: Logger;
-  /** Tells the staff chats (a staff text key and its values) and delivers it. */
+  /** Tells the staff chats (a staff text key and its values): queues it for delivery. */
   tellStaff: (key: string, vars: Record<string, string | number>) => Promise<void>;
 }
 

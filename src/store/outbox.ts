@@ -53,7 +53,7 @@ const toItem = (r: Row): OutboxItem => ({
   transient: r.transient === 1,
 });
 
-/** How many undelivered messages one look at the outbox reads at most. */
+/** How many undelivered messages to one address one look at the outbox reads at most. */
 export const DUE_LIMIT = 500;
 
 /**
@@ -63,7 +63,8 @@ export const DUE_LIMIT = 500;
  */
 export class Outbox {
   private readonly addStmt;
-  private readonly queuedStmt;
+  private readonly headsStmt;
+  private readonly queuedToStmt;
   private readonly getStmt;
   private readonly sentStmt;
   private readonly dropStmt;
@@ -81,10 +82,16 @@ export class Outbox {
       `INSERT INTO outbox (user_id, channel, address, payload, case_id, created_at, next_attempt_at, transient)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    // Everything undelivered on a channel, in order (uses the partial index outbox_queue).
-    this.queuedStmt = db.prepare<[string, number], Row>(
-      `SELECT * FROM outbox
+    // Both use the partial index outbox_queue (channel, address, id). SQLite takes a bare
+    // column from the row min() picked: each address's oldest undelivered message.
+    this.headsStmt = db.prepare<[string, number], { address: string }>(
+      `SELECT address, min(id), next_attempt_at FROM outbox
        WHERE channel = ? AND sent_at IS NULL AND failed_at IS NULL
+       GROUP BY address HAVING next_attempt_at <= ?`,
+    );
+    this.queuedToStmt = db.prepare<[string, string, number], Row>(
+      `SELECT * FROM outbox
+       WHERE channel = ? AND address = ? AND sent_at IS NULL AND failed_at IS NULL
        ORDER BY id LIMIT ?`,
     );
     this.getStmt = db.prepare<[number], Row>("SELECT * FROM outbox WHERE id = ?");
@@ -135,29 +142,24 @@ export class Outbox {
   }
 
   /**
-   * What may be sent now on a channel, per address, in order: each address's undelivered
-   * messages up to the first that is not due yet (a later message never overtakes it).
+   * The addresses on a channel whose oldest undelivered message is due: the ones a sender
+   * should start on now. An address waiting for a retry is left out, whatever follows it.
    */
-  due(
-    channel: string,
-    now: number,
-    limit = DUE_LIMIT,
-  ): Map<string, OutboxItem[]> & { rows: number } {
-    const runs = Object.assign(new Map<string, OutboxItem[]>(), { rows: 0 });
-    const blocked = new Set<string>();
-    const rows = this.queuedStmt.all(channel, limit);
-    runs.rows = rows.length;
-    for (const row of rows) {
-      if (blocked.has(row.address)) continue;
-      if (row.next_attempt_at > now) {
-        blocked.add(row.address);
-        continue;
-      }
-      const run = runs.get(row.address);
-      if (run) run.push(toItem(row));
-      else runs.set(row.address, [toItem(row)]);
+  dueAddresses(channel: string, now: number): string[] {
+    return this.headsStmt.all(channel, now).map((r) => r.address);
+  }
+
+  /**
+   * What may be sent now to one address, in order: its undelivered messages up to the first
+   * that is not due yet (a later message never overtakes it), at most `limit`.
+   */
+  dueTo(channel: string, address: string, now: number, limit = DUE_LIMIT): OutboxItem[] {
+    const run: OutboxItem[] = [];
+    for (const row of this.queuedToStmt.all(channel, address, limit)) {
+      if (row.next_attempt_at > now) break;
+      run.push(toItem(row));
     }
-    return runs;
+    return run;
   }
 
   /**

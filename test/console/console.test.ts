@@ -333,6 +333,8 @@ describe("staff console forms", () => {
     expect(page.text).toContain(`Terkirim ke pelapor ${ref}`);
     // Escaped in the conversation, not markup.
     expect(page.text).toContain("Kami cek ke KBRI &lt;b&gt;besok&lt;/b&gt;.");
+    // The reply goes out in the background (the action does not wait for sending).
+    await bot.app.idle();
     expect((await visitor.get("/chat")).text).toContain(
       "Kami cek ke KBRI &lt;b&gt;besok&lt;/b&gt;.",
     );
@@ -343,6 +345,7 @@ describe("staff console forms", () => {
       status: "referred",
       office: "P4MI Pamekasan",
     });
+    await bot.app.idle();
     const record = bot.app.store.cases.byRef(ref);
     expect(record).toMatchObject({
       status: "referred",

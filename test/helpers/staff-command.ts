@@ -65,9 +65,7 @@ export async function commandBench(): Promise<CommandBench> {
   const ref = store.cases.createdSince(0).at(-1)?.ref;
   if (!ref) throw new Error("the question opened no case");
   const queued = (channel: string, address: string) =>
-    (store.outbox.due(channel, Number.MAX_SAFE_INTEGER).get(address) ?? []).map(
-      (o) => o.message.text,
-    );
+    store.outbox.dueTo(channel, address, Number.MAX_SAFE_INTEGER).map((o) => o.message.text);
   const before = queued("whatsapp", REPORTER).length;
   const replies: string[] = [];
   return {

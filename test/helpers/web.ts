@@ -104,6 +104,7 @@ export async function webBot(
         messageId: randomUUID(),
         text: "/masuk",
       });
+      await app.idle();
       const text = telegram.to(STAFF_CHAT).at(-1)?.message.text ?? "";
       return /https?:\/\/\S+\/masuk\/[\w-]{43}/.exec(text)?.[0] ?? text;
     },

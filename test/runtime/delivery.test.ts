@@ -8,10 +8,18 @@ import { FakeClock, quietLog } from "../helpers/app.ts";
 class Scripted implements Channel {
   readonly name = "x";
   readonly sent: string[] = [];
+  /** Addresses whose sends are held until {@link open} (as a rate limit holds them). */
+  readonly held = new Set<string>();
+  private readonly waiting: (() => void)[] = [];
   constructor(readonly failures: Map<string, DeliveryError[]> = new Map()) {}
   async start() {}
   async stop() {}
+  open(address: string) {
+    this.held.delete(address);
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
   async deliver(out: Outgoing) {
+    while (this.held.has(out.address)) await new Promise<void>((r) => this.waiting.push(r));
     const queue = this.failures.get(out.message.text);
     const error = queue?.shift();
     if (error) throw error;
@@ -95,5 +103,54 @@ describe("delivery", () => {
     await Promise.all([delivery.flush("x"), delivery.flush("x"), delivery.flushAll()]);
     expect(channel.sent).toHaveLength(20);
     expect(new Set(channel.sent).size).toBe(20);
+  });
+
+  it("serves each address on its own: one held back keeps nobody else waiting", async () => {
+    const channel = new Scripted();
+    const { delivery, add } = setup(channel);
+    channel.held.add("staff");
+    for (let i = 1; i <= 3; i++) add("staff", `card${i}`);
+    delivery.wake("x");
+    add("u", "hello");
+    delivery.wake("x");
+    await delivery.settled("x", "u");
+    expect(channel.sent).toEqual(["u:hello"]);
+    channel.open("staff");
+    await delivery.flushAll();
+    expect(channel.sent).toEqual(["u:hello", "staff:card1", "staff:card2", "staff:card3"]);
+  });
+
+  it("sends what was queued while an address was being served after what came before, once", async () => {
+    const channel = new Scripted();
+    const { store, delivery, add } = setup(channel);
+    channel.held.add("a");
+    add("a", "a1");
+    delivery.wake("x");
+    add("a", "a2");
+    delivery.wake("x");
+    const settled = delivery.settled("x", "a");
+    add("a", "a3");
+    delivery.wake("x");
+    channel.open("a");
+    await settled;
+    expect(channel.sent).toEqual(["a:a1", "a:a2", "a:a3"]);
+    expect(store.outbox.pending("x")).toBe(0);
+  });
+
+  it("stops after the message in flight and leaves the rest for the next start", async () => {
+    const channel = new Scripted();
+    const { store, clock, delivery, add } = setup(channel);
+    channel.held.add("a");
+    for (const text of ["a1", "a2", "a3"]) add("a", text);
+    delivery.wake("x");
+    await new Promise(setImmediate); // a1 is in flight, held
+    const stopped = delivery.stop();
+    channel.open("a");
+    await stopped;
+    expect(channel.sent).toEqual(["a:a1"]);
+    expect(store.outbox.pending("x")).toBe(2);
+    const next = new Delivery(store, new Map([["x", channel]]), clock.now, quietLog);
+    await next.flushAll();
+    expect(channel.sent).toEqual(["a:a1", "a:a2", "a:a3"]);
   });
 });

@@ -64,7 +64,7 @@ describe("the effect interpreter", () => {
       replyKind: "staff",
       caseId,
     });
-    const queued = store.outbox.due("sim", NOW).get("u1") ?? [];
+    const queued = store.outbox.dueTo("sim", "u1", NOW);
     expect(queued.map((o) => o.caseId)).toEqual([
       ...bot.queued.map(() => null),
       ...staff.queued.map(() => caseId),

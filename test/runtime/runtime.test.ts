@@ -48,10 +48,12 @@ describe("runtime", () => {
       input: { type: "text", text: "halo" },
     } as const;
     await app.receive(inbound);
+    await app.idle();
     const first = channel.sent.length;
     expect(first).toBeGreaterThan(0);
     expect(app.runtime.handle(inbound)).toMatchObject({ duplicate: true, queued: [] });
     await app.receive(inbound);
+    await app.idle();
     expect(channel.sent.length).toBe(first);
     await app.close();
   });

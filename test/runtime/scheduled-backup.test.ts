@@ -54,7 +54,12 @@ function bot(env: Record<string, string>) {
       .take()
       .filter((m) => m.to === "staff" && m.text.includes("Cadangan"))
       .map((m) => m.text);
-  return { app, sim, clock, logs, copies, staff };
+  /** A reminder tick, and what it caused delivered (the app does not wait for that). */
+  const tick = async () => {
+    await app.tick();
+    await app.idle();
+  };
+  return { app, sim, clock, logs, copies, staff, tick };
 }
 
 describe("scheduled backups", () => {
@@ -62,13 +67,13 @@ describe("scheduled backups", () => {
     const backups = join(dir, "backups");
     const b = bot({ BACKUP_DIR: backups, BACKUP_HOUR: "20", BACKUP_KEEP: "2" });
     await b.sim.line(JSON.stringify({ from: "user:a", text: "halo" }));
-    await b.app.tick(); // 16:00 WIB: not yet
+    await b.tick(); // 16:00 WIB: not yet
     expect(b.copies(backups)).toEqual([]);
     b.clock.advance(4 * HOUR); // 20:00 WIB
-    await b.app.tick();
+    await b.tick();
     expect(b.copies(backups)).toEqual(["jalur-resmi-20261127T130000Z.db"]);
     b.clock.advance(HOUR);
-    await b.app.tick(); // the same day: no second copy
+    await b.tick(); // the same day: no second copy
     expect(b.copies(backups)).toHaveLength(1);
 
     const first = join(backups, "jalur-resmi-20261127T130000Z.db");
@@ -82,7 +87,7 @@ describe("scheduled backups", () => {
     writeFileSync(join(backups, "notes.db"), "keep me");
     for (let day = 0; day < 3; day++) {
       b.clock.advance(DAY);
-      await b.app.tick();
+      await b.tick();
     }
     expect(b.copies(backups)).toEqual([
       "jalur-resmi-20261129T140000Z.db",
@@ -99,7 +104,7 @@ describe("scheduled backups", () => {
     writeFileSync(backups, "a file where the folder should be");
     const b = bot({ BACKUP_DIR: backups, BACKUP_HOUR: "2" });
     b.staff();
-    await b.app.tick();
+    await b.tick();
     const failed = b.logs.filter((l) => l.msg === "backup_failed");
     expect(failed).toHaveLength(1);
     expect(failed[0]?.level).toBe(50);
@@ -109,16 +114,16 @@ describe("scheduled backups", () => {
     expect(notices[0]).toContain("EEXIST");
 
     b.clock.advance(30 * 60_000);
-    await b.app.tick(); // not retried within the hour
+    await b.tick(); // not retried within the hour
     expect(b.logs.filter((l) => l.msg === "backup_failed")).toHaveLength(1);
     b.clock.advance(30 * 60_000);
-    await b.app.tick(); // retried, failed again: logged, staff not told twice the same day
+    await b.tick(); // retried, failed again: logged, staff not told twice the same day
     expect(b.logs.filter((l) => l.msg === "backup_failed")).toHaveLength(2);
     expect(b.staff()).toEqual([]);
 
     rmSync(backups);
     b.clock.advance(HOUR);
-    await b.app.tick();
+    await b.tick();
     expect(b.copies(backups)).toHaveLength(1);
     const recovered = b.staff();
     expect(recovered).toHaveLength(1);
@@ -129,7 +134,7 @@ describe("scheduled backups", () => {
   it("are off without BACKUP_DIR", async () => {
     const b = bot({});
     b.clock.advance(DAY);
-    await b.app.tick();
+    await b.tick();
     expect(readdirSync(dir)).toEqual(expect.not.arrayContaining(["backups"]));
     expect(b.logs.filter((l) => l.msg.startsWith("backup"))).toEqual([]);
     await b.app.close();

@@ -34,11 +34,20 @@ function setup() {
     directory,
   });
   let n = 0;
-  const user = async (channel: string, address: string, text: string) =>
-    app.receive({ channel, address, messageId: `u${++n}`, input: { type: "text", text } });
-  const staff = async (message: Omit<StaffInbound, "messageId">) =>
-    app.receiveStaff({ messageId: `s${++n}`, ...message });
-  return { app, clock, telegram, whatsapp, user, staff };
+  // Each waits for what it caused to go out: receiving does not wait for sending.
+  const user = async (channel: string, address: string, text: string) => {
+    await app.receive({ channel, address, messageId: `u${++n}`, input: { type: "text", text } });
+    await app.idle();
+  };
+  const staff = async (message: Omit<StaffInbound, "messageId">) => {
+    await app.receiveStaff({ messageId: `s${++n}`, ...message });
+    await app.idle();
+  };
+  const tick = async () => {
+    await app.tick();
+    await app.idle();
+  };
+  return { app, clock, telegram, whatsapp, user, staff, tick };
 }
 
 /** A WhatsApp user opens a question case; returns its reference. */
@@ -179,25 +188,25 @@ describe("staff desk", () => {
     const reminders = () =>
       s.telegram.to(TG_CHAT).filter((o) => o.message.text.includes("PENGINGAT"));
     s.clock.advance(14 * 60_000);
-    await s.app.tick();
+    await s.tick();
     expect(reminders()).toHaveLength(0);
     s.clock.advance(60_000);
-    await s.app.tick();
+    await s.tick();
     expect(reminders().map((o) => o.message.text.split("\n")[0])).toEqual([
       expect.stringContaining("JR-URGN"),
     ]);
     s.clock.advance(10 * 60_000);
-    await s.app.tick();
+    await s.tick();
     expect(reminders()).toHaveLength(1);
     s.clock.advance(5 * 60_000);
-    await s.app.tick();
+    await s.tick();
     expect(reminders()).toHaveLength(2);
     await s.staff({ channel: "telegram", chat: TG_CHAT, sender: "111", text: "/ambil JR-URGN" });
     s.clock.advance(30 * 60_000);
-    await s.app.tick();
+    await s.tick();
     expect(reminders()).toHaveLength(2);
     s.clock.advance(4 * 3_600_000);
-    await s.app.tick();
+    await s.tick();
     expect(reminders().at(-1)?.message.text).toContain("JR-NORM");
     expect(s.app.store.cases.get(urgent)?.reminders).toBe(2);
     // The clock starts at 16:00 WIB and ends at 21:00 WIB the same day: the summary went out on

@@ -99,6 +99,8 @@ export class Simulator {
         ...(this.options.langHint ? { langHint: this.options.langHint } : {}),
       });
     }
+    // Receiving does not wait for sending; the line's output does.
+    await host.idle();
     return { out: this.channel.take() };
   }
 }

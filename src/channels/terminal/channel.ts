@@ -69,6 +69,8 @@ export class TerminalChannel implements Channel {
             address: this.address,
             messageId: randomUUID(),
             input: { type: "text", text: line },
+            // The answers come before the next prompt.
+            awaitReplies: true,
           }),
         )
         .catch((error: unknown) => {

@@ -147,7 +147,7 @@ export class WebChatChannel implements Channel {
 
   /**
    * Handles a message from a browser: rate limits, the transcript line for what the person
-   * sent, then the bot (which delivers its answers before this resolves).
+   * sent, then the bot (whose answers are in the transcript before this resolves).
    */
   async send(
     visitor: { address: string; ip: string; lang: Lang },
@@ -193,6 +193,8 @@ export class WebChatChannel implements Channel {
         messageId: `${visitor.address}:${messageId}`,
         input: passed,
         langHint: visitor.lang,
+        // A page without JavaScript shows the answers on the page the form leads to.
+        awaitReplies: true,
       });
     } finally {
       this.inFlight--;

@@ -168,6 +168,7 @@ describe("web chat", () => {
         media: { kind: "photo", path: "/srv/secret/media/x.jpg", fileId: "tg-file" },
       },
     );
+    await bot.app.idle();
     const got = await visitor.get("/chat/api/messages?after=0&wait=0");
     expect(got.text).toContain("Lihat foto ini");
     expect(got.text).not.toContain("/srv/secret");

@@ -43,14 +43,14 @@ describe("/balas", () => {
       direction: "out",
       kind: "staff",
     });
-    const queued = b.store.outbox.due("whatsapp", Number.MAX_SAFE_INTEGER).get(REPORTER);
+    const queued = b.store.outbox.dueTo("whatsapp", REPORTER, Number.MAX_SAFE_INTEGER);
     expect(queued?.at(-1)?.caseId).toBe(record?.id);
   });
 
   it("passes a file alone", async () => {
     const b = await commandBench();
     balas.run(b.ctx(), { name: "balas", ref: b.ref, media: PHOTO });
-    const queued = b.store.outbox.due("whatsapp", Number.MAX_SAFE_INTEGER).get(REPORTER);
+    const queued = b.store.outbox.dueTo("whatsapp", REPORTER, Number.MAX_SAFE_INTEGER);
     expect(queued?.at(-1)?.message.media).toEqual(PHOTO);
     expect(b.replies).toEqual([`➡️ Terkirim ke pelapor ${b.ref}.`]);
   });
