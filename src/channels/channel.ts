@@ -34,7 +34,12 @@ export type DeliveryFailure =
   /** This message can never be delivered (e.g. malformed); drop it, keep the rest. */
   | "permanent"
   /** The user cannot be reached at all (blocked the bot, deleted account). */
-  | "unreachable";
+  | "unreachable"
+  /**
+   * Not tried: the channel is stopping and would have to wait (a rate limit). The message stays
+   * due for the next start, and no attempt is counted.
+   */
+  | "deferred";
 
 /** Thrown by {@link Channel.deliver} to tell the outbox what happened. */
 export class DeliveryError extends Error {

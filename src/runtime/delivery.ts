@@ -211,6 +211,11 @@ export class Delivery {
     const now = this.clock();
     const failure = error instanceof DeliveryError ? error.failure : "retry";
     const reason = error instanceof Error ? error.message : String(error);
+    if (failure === "deferred") {
+      // Left as it is: due again at the next start.
+      this.log.info({ channel: item.channel, outbox: item.id, reason }, "delivery_deferred");
+      return;
+    }
     const where = { channel: item.channel, outbox: item.id, attempts: item.attempts + 1 };
     if (failure === "unreachable") {
       this.store.users.setReachable(item.channel, item.address, false);

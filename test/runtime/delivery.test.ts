@@ -96,6 +96,18 @@ describe("delivery", () => {
     expect(store.outbox.pending("x")).toBe(0);
   });
 
+  it("leaves a deferred message due, without counting an attempt", async () => {
+    const channel = new Scripted(new Map([["m1", [new DeliveryError("stopping", "deferred")]]]));
+    const { store, clock, delivery, add } = setup(channel);
+    const id = add("a", "m1");
+    add("a", "m2");
+    await delivery.flush("x");
+    expect(channel.sent).toEqual([]);
+    expect(store.outbox.get(id)).toMatchObject({ attempts: 0, nextAttemptAt: clock.now() });
+    await delivery.flush("x");
+    expect(channel.sent).toEqual(["a:m1", "a:m2"]);
+  });
+
   it("never sends a message twice when flushes overlap", async () => {
     const channel = new Scripted();
     const { delivery, add } = setup(channel);

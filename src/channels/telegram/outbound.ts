@@ -86,7 +86,10 @@ export class Sender {
       }
     } catch (error) {
       const failure = toDeliveryError(error, group);
-      if (failure.failure !== "retry") this.progress.delete(out.ref);
+      // Pieces already sent are remembered for the next attempt, unless there is none.
+      if (failure.failure === "permanent" || failure.failure === "unreachable") {
+        this.progress.delete(out.ref);
+      }
       throw failure;
     }
     this.progress.delete(out.ref);

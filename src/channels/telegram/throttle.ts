@@ -6,6 +6,7 @@
  * round-trip, and Telegram frowns on bots that keep hitting it.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { DeliveryError } from "../channel.ts";
 
 /** A token bucket: up to `burst` at once, refilled at `perSecond` (private chats). */
 export interface Rate {
@@ -131,10 +132,20 @@ class SlidingWindow implements Limiter {
 /** What the throttle needs from the outside world (tests pass a fake clock). */
 export interface ThrottleClock {
   now: () => number;
-  sleep: (ms: number) => Promise<unknown>;
+  /** Resolves after `ms`, or sooner once `signal` is aborted. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<unknown>;
 }
 
-const realClock: ThrottleClock = { now: Date.now, sleep: (ms) => sleep(ms) };
+const realClock: ThrottleClock = {
+  now: Date.now,
+  sleep: (ms, signal) => sleep(ms, undefined, { signal }).catch(() => undefined),
+};
+
+/**
+ * Once stopping, the longest a send may still wait: a private chat's next second, or the
+ * overall one. A group's next minute is not waited for.
+ */
+const STOPPING_MAX_WAIT_MS = 1_000;
 
 /** Idle chat limiters are forgotten once there are this many. */
 const SWEEP_AT = 5_000;
@@ -146,12 +157,22 @@ const SWEEP_AT = 5_000;
 export class Throttle {
   private readonly chats = new Map<string, Limiter>();
   private readonly global: Limiter;
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly limits: ThrottleLimits = TELEGRAM_LIMITS,
     private readonly clock: ThrottleClock = realClock,
   ) {
     this.global = new SlidingWindow(limits.global);
+  }
+
+  /**
+   * From now on a send that would have to wait longer than a second is refused with a
+   * `deferred` {@link DeliveryError}, those waiting already included: a stopping bot leaves
+   * them in the outbox for its next start rather than wait out a group's minute.
+   */
+  stop(): void {
+    this.stopping.abort();
   }
 
   /**
@@ -172,7 +193,11 @@ export class Throttle {
           endGlobal(end);
         };
       }
-      await this.clock.sleep(wait);
+      const stopping = this.stopping.signal.aborted;
+      if (stopping && wait > STOPPING_MAX_WAIT_MS) {
+        throw new DeliveryError(`telegram: stopping, the next send is ${wait} ms away`, "deferred");
+      }
+      await this.clock.sleep(wait, stopping ? undefined : this.stopping.signal);
     }
   }
 

@@ -182,6 +182,30 @@ describe("Throttle", () => {
     expect(times.filter((t) => t === 1000)).toHaveLength(30);
     expect(times.at(-1)).toBe(2000);
   });
+
+  it("once stopped, leaves a group's next minute for the next start and still waits a chat's next second", async () => {
+    // Time moves only when asked to; a sleep ends early when it is aborted.
+    const clock = {
+      t: 0,
+      now: () => clock.t,
+      sleep: (ms: number, signal?: AbortSignal) =>
+        new Promise<void>((resolve) => {
+          if (!signal) {
+            clock.t += ms;
+            resolve();
+          } else signal.addEventListener("abort", () => resolve());
+        }),
+    };
+    const throttle = new Throttle(TELEGRAM_LIMITS, clock);
+    for (let i = 0; i < 20; i++) await throttle.acquire("-100", true);
+    for (let i = 0; i < 4; i++) await throttle.acquire("7", false);
+    const waiting = throttle.acquire("-100", true);
+    throttle.stop();
+    await expect(waiting).rejects.toMatchObject({ failure: "deferred" });
+    await expect(throttle.acquire("-100", true)).rejects.toMatchObject({ failure: "deferred" });
+    await throttle.acquire("7", false);
+    expect(clock.t).toBe(1000);
+  });
 });
 
 describe("messageInput", () => {
