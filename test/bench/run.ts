@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: prints a table of side-by-side measurements made in this one run, then the
- * ratios `engine_vs_raw` and `ours_vs_conversations_30` and the memory `rss_100k_mib` on the
- * last lines. Not part of npm test.
+ * ratios `engine_vs_raw` and `ours_vs_conversations_30`, the memory `rss_100k_mib` and a new
+ * Telegram user's time to first reply without and with a staff backlog
+ * (`first_reply_p99_ms`, `first_reply_p99_ms_with_staff_backlog`) on the last lines. Not part
+ * of npm test.
  * Each disk-bound measurement is repeated, alternating, and the median kept: SQLite's WAL
  * checkpoints make single runs noisy on a shared machine.
  */
@@ -11,12 +13,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ours, withConversations } from "./conversations.ts";
 import { engineEndToEnd, populate, rawCeiling, type Timing } from "./engine.ts";
+import { firstReply, percentile } from "./first-reply.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 /** Messages per dialogue length in part 3 (split over as many chats as it takes). */
 const DIALOGUE_MESSAGES = Number(process.env.BENCH_DIALOGUE_MESSAGES ?? 3_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DIALOGUE_ROUNDS = Number(process.env.BENCH_DIALOGUE_ROUNDS ?? 5);
+/** Part 5: new Telegram users per round, and rounds (each without, then with the backlog). */
+const FIRST_REPLY_USERS = Number(process.env.BENCH_FIRST_REPLY_USERS ?? 40);
+const FIRST_REPLY_ROUNDS = Number(process.env.BENCH_FIRST_REPLY_ROUNDS ?? 3);
+const STAFF_BACKLOG = 100;
 
 const dir = mkdtempSync(join(tmpdir(), "jr-bench-"));
 let serial = 0;
@@ -98,6 +105,21 @@ try {
     return { turns, ours: median(sample.ours), conversations: median(sample.conversations) };
   });
 
+  // Part 5: a new user's first reply through grammY and Telegram's limits, without and with
+  // STAFF_BACKLOG cards held back by the staff group's limit; rounds alternate.
+  const quiet: number[] = [];
+  const backlogged: number[] = [];
+  for (let round = 0; round < FIRST_REPLY_ROUNDS; round++) {
+    const users = FIRST_REPLY_USERS;
+    quiet.push(...(await firstReply({ backlog: 0, users, gapMs: 100 })).latencies);
+    backlogged.push(...(await firstReply({ backlog: STAFF_BACKLOG, users, gapMs: 100 })).latencies);
+  }
+  const replyP = (xs: number[], p: number) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      p,
+    );
+
   console.log(
     `${"measurement".padEnd(58)}${"msg/s".padStart(10)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`,
   );
@@ -127,6 +149,15 @@ try {
   );
   console.log(`ours_vs_conversations_30=${(at(30).conversations / at(30).ours).toFixed(2)}`);
   console.log(`rss_100k_mib=${rss100k.toFixed(0)}`);
+  console.log("");
+  console.log(
+    `5. first reply to a new Telegram user (${quiet.length} users; p50 ${replyP(quiet, 50).toFixed(1)} ms, with ${STAFF_BACKLOG} staff cards waiting ${replyP(backlogged, 50).toFixed(1)} ms)`,
+  );
+  console.log(`first_reply_p99_ms=${replyP(quiet, 99).toFixed(1)}`);
+  console.log(`first_reply_p99_ms_with_staff_backlog=${replyP(backlogged, 99).toFixed(1)}`);
+  console.log(
+    `first_reply_backlog_vs_none=${(replyP(backlogged, 99) / replyP(quiet, 99)).toFixed(2)}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
