@@ -14,6 +14,7 @@ import type { MediaRef } from "./engine/types.ts";
 import { formatProblem } from "./flows/problem.ts";
 import { flatten } from "./i18n/locales.ts";
 import type { Logger } from "./log.ts";
+import { SourceTracker } from "./outreach/tracker.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
 import { FloodGuard } from "./runtime/flood.ts";
 import { type EngineBase, Runtime } from "./runtime/runtime.ts";
@@ -176,6 +177,7 @@ export function createApp(options: AppOptions): App {
       max: config.FLOOD_MAX_MESSAGES,
       windowMs: config.FLOOD_WINDOW_SECONDS * 1000,
     }),
+    sources: new SourceTracker(store.sources, { ...engine, defaultLang: config.DEFAULT_LANGUAGE }),
     ...(options.random ? { random: options.random } : {}),
   });
   const delivery = new Delivery(store, channels, clock, log, options.policy);

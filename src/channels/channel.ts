@@ -11,6 +11,11 @@ export interface Inbound {
   input: UserInput;
   /** The language the user's app is set to, if the channel knows it. */
   langHint?: string;
+  /**
+   * An outreach entry code that came with the message outside its text (the web chat's
+   * `?src=` link); the runtime reads codes in payloads and texts itself.
+   */
+  entry?: string;
 }
 
 /** A message for a channel to deliver. */

@@ -6,6 +6,7 @@ import { step } from "../engine/engine.ts";
 import { SYSTEM } from "../engine/system-keys.ts";
 import type { CaseDraft, MediaRef, SessionState, StepResult, UserInput } from "../engine/types.ts";
 import type { Logger } from "../log.ts";
+import type { Arrival, SourceTracker } from "../outreach/tracker.ts";
 import type { CaseRecord } from "../store/cases.ts";
 import type { Store } from "../store/store.ts";
 import type { User } from "../store/users.ts";
@@ -42,6 +43,8 @@ export interface RuntimeOptions {
   cases?: CaseHooks;
   /** Per-sender flood control; none when absent. */
   flood?: FloodGuard;
+  /** Outreach: entry codes in first messages, and counts per source; none when absent. */
+  sources?: SourceTracker;
 }
 
 /** What handling one inbound message did. */
@@ -109,7 +112,17 @@ export class Runtime {
       // erasing their data deletes it even if no case ever used it.
       if (inbound.input.type === "media" && inbound.input.media.path)
         store.cases.attach(null, user.id, inbound.input.media, now);
-      const result = this.step(prev, inbound, now, user.id);
+      const arrival: Arrival = this.options.sources?.arrive(inbound) ?? {
+        input: inbound.input,
+        langHint: inbound.langHint,
+      };
+      const result = this.step(
+        prev,
+        { ...inbound, input: arrival.input, langHint: arrival.langHint },
+        now,
+        user.id,
+      );
+      this.options.sources?.record(user.id, prev, arrival, result, now);
       store.flowStats.record(
         [
           ...promptMoves(prev, result.state, now, this.options.engine.settings.idleMs),

@@ -147,7 +147,7 @@ export class WebChatChannel implements Channel {
    * sent, then the bot (which delivers its answers before this resolves).
    */
   async send(
-    visitor: { address: string; ip: string; lang: Lang },
+    visitor: { address: string; ip: string; lang: Lang; entry?: string | undefined },
     input: WebInput,
     messageId: string,
   ): Promise<SendResult> {
@@ -190,6 +190,8 @@ export class WebChatChannel implements Channel {
         messageId: `${visitor.address}:${messageId}`,
         input: passed,
         langHint: visitor.lang,
+        // An outreach code from the link the page was opened with (first message only).
+        ...(visitor.entry ? { entry: visitor.entry } : {}),
       });
     } finally {
       this.inFlight--;

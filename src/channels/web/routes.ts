@@ -14,6 +14,7 @@ import { clientIp } from "../../http/client-ip.ts";
 import { boundaryOf, MultipartError, readMultipart } from "../../http/multipart.ts";
 import { securityHeaders } from "../../http/security.ts";
 import type { HttpServer } from "../../http/server.ts";
+import { rememberEntry, takeEntry } from "../../outreach/web-entry.ts";
 import { MAX_TEXT, type WebChatChannel, type WebInput } from "./channel.ts";
 import { CHAT_JS, embedJs } from "./client.ts";
 import { type ChatT, chatPage } from "./page.ts";
@@ -164,6 +165,7 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
     const who = visitor(c, true);
     c.header("Cache-Control", "no-store");
     if (!who) return c.html(chatPage(t, lang, [], t("too_fast")).value, 429);
+    rememberEntry(c, secure);
     const notice = channel.running ? undefined : t("unavailable");
     return c.html(chatPage(t, lang, channel.history(who.address), notice).value);
   });
@@ -273,7 +275,7 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
       if (!input) return page(notice, upload.refused === "too_large" ? 413 : 400, who);
     }
     if (!input) return page(t("empty"), 400, who);
-    const result = await channel.send(who, input, messageId(fields));
+    const result = await channel.send({ ...who, entry: takeEntry(c) }, input, messageId(fields));
     if (result !== "ok") {
       return page(
         t(result === "limited" ? "too_fast" : "unavailable"),
@@ -301,7 +303,11 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
     const who = visitor(c, true);
     if (who) {
       const command = options.t(to, "webchat.switch_command");
-      await channel.send({ ...who, lang: to }, { type: "text", text: command }, randomUUID());
+      await channel.send(
+        { ...who, lang: to, entry: takeEntry(c) },
+        { type: "text", text: command },
+        randomUUID(),
+      );
     }
     return c.redirect("/chat#latest", 303);
   });
@@ -321,7 +327,7 @@ export function mountWebChat(http: HttpServer, options: WebChatRouteOptions): vo
     }
     const input = inputOf(fields);
     if (!input) return c.json({ error: "empty" }, 400);
-    const result = await channel.send(who, input, messageId(fields));
+    const result = await channel.send({ ...who, entry: takeEntry(c) }, input, messageId(fields));
     if (result === "limited") return c.json({ error: "too fast" }, 429);
     if (result === "stopped") return c.json({ error: "unavailable" }, 503);
     return c.json({ ok: true });
