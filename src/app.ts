@@ -14,6 +14,8 @@ import type { MediaRef } from "./engine/types.ts";
 import { formatProblem } from "./flows/problem.ts";
 import { flatten } from "./i18n/locales.ts";
 import type { Logger } from "./log.ts";
+import { entryBases } from "./outreach/links.ts";
+import { shareLinks } from "./outreach/share.ts";
 import { SourceTracker } from "./outreach/tracker.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
 import { FloodGuard } from "./runtime/flood.ts";
@@ -145,7 +147,10 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? Date.now;
   const content = options.content ?? loadCheckedContent();
   const store = new Store(openDatabase(options.databasePath ?? config.DATABASE_PATH));
-  const engine = engineBase(content, engineSettings(config), log);
+  const base = engineBase(content, engineSettings(config), log);
+  // The share flow's links depend on where the channels are reached (the configuration).
+  const shared = shareLinks(entryBases(config), base.t);
+  const engine: EngineBase = { ...base, settings: { ...base.settings, shareLinks: shared } };
   const channels = new Map((options.channels ?? []).map((c) => [c.name, c] as const));
   const directory =
     options.directory ?? StaffDirectory.fromConfig(config, { simulator: channels.has("sim") });
