@@ -14,6 +14,7 @@ import type { MediaRef } from "./engine/types.ts";
 import { formatProblem } from "./flows/problem.ts";
 import { flatten } from "./i18n/locales.ts";
 import type { Logger } from "./log.ts";
+import { type OutreachKit, outreachKit } from "./outreach/kit.ts";
 import { entryBases } from "./outreach/links.ts";
 import { shareLinks } from "./outreach/share.ts";
 import { SourceTracker } from "./outreach/tracker.ts";
@@ -119,6 +120,8 @@ export interface App {
   flows: FlowSet;
   /** One-time sign-in links for the web console (`/masuk`, `npm run console:link`). */
   consoleLinks: ConsoleLinks;
+  /** Outreach: entry links, places, the poster's emergency line (console and `/sumber`). */
+  outreach: OutreachKit;
   /** Handles a message and delivers the replies; the function channels call. */
   receive(inbound: Inbound): Promise<void>;
   /** Handles a message from a staff chat and delivers what it causes. */
@@ -157,12 +160,14 @@ export function createApp(options: AppOptions): App {
   const idTexts = flatten(content.locales.resources.id);
   const text = new StaffText(engine.t, (key) => idTexts.has(key));
   const consoleLinks = new ConsoleLinks(store.consoleAuth, config.PUBLIC_URL);
+  const outreach = outreachKit(config, content, engine.t, PROJECT_ROOT);
   const desk = new StaffDesk({
     store,
     engine,
     directory,
     text,
     console: consoleLinks,
+    outreach,
     clock,
     log,
     reminders: {
@@ -230,6 +235,7 @@ export function createApp(options: AppOptions): App {
     t: engine.t,
     flows: engine.flows,
     consoleLinks,
+    outreach,
     async receive(inbound) {
       // The channels with new messages: the user's, and staff chats a case notice went to.
       await flush(runtime.handle(inbound).channels);

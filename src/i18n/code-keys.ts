@@ -2,6 +2,7 @@ import { TELEGRAM_KEYS } from "../channels/telegram/commands.ts";
 import { WEB_CHAT_KEYS } from "../channels/web/keys.ts";
 import { CONSOLE_KEYS } from "../console/keys.ts";
 import { systemKeys } from "../engine/system-keys.ts";
+import { SOURCES_KEYS, SOURCES_NAMESPACE } from "../outreach/console-keys.ts";
 import { OUTREACH_KEYS } from "../outreach/keys.ts";
 import { STAFF_KEYS } from "../staff/keys.ts";
 
@@ -16,7 +17,8 @@ export const CODE_KEYS: readonly string[] = [
   ...CONSOLE_KEYS,
   ...WEB_CHAT_KEYS,
   ...OUTREACH_KEYS,
+  ...SOURCES_KEYS,
 ];
 
 /** Namespaces written only in Indonesian: staff-facing texts (staff work in Indonesian). */
-export const ID_ONLY_NAMESPACES: readonly string[] = ["staff", "console"];
+export const ID_ONLY_NAMESPACES: readonly string[] = ["staff", "console", SOURCES_NAMESPACE];

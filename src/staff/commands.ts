@@ -11,6 +11,7 @@ export const STAFF_COMMANDS = [
   "buka",
   "bantuan",
   "masuk",
+  "sumber",
 ] as const;
 export type StaffCommandName = (typeof STAFF_COMMANDS)[number];
 

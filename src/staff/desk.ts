@@ -8,6 +8,8 @@ import { applyCaseUpdate } from "../engine/case-update.ts";
 import type { EngineDeps } from "../engine/deps.ts";
 import type { CaseStatus, CaseUpdate, MediaRef, OutMessage } from "../engine/types.ts";
 import type { Logger } from "../log.ts";
+import type { OutreachKit } from "../outreach/kit.ts";
+import { sourceCommand } from "../outreach/staff-command.ts";
 import type { CaseHooks, EngineBase } from "../runtime/runtime.ts";
 import type { CaseRecord } from "../store/cases.ts";
 import type { Store } from "../store/store.ts";
@@ -58,6 +60,8 @@ export interface DeskOptions {
   reminders: ReminderPolicy;
   /** Sign-in links for the web console (`/masuk`); without it `/masuk` says the console is off. */
   console?: ConsoleLinkIssuer;
+  /** Outreach sources (`/sumber`); without it the command only shows the help. */
+  outreach?: OutreachKit;
 }
 
 /** Channels with new messages after a desk action (the caller flushes them). */
@@ -249,6 +253,15 @@ export class StaffDesk implements CaseHooks {
       const url = this.options.console?.issue({ actor, name: who }, now);
       store.audit.record(now, actor, url ? "console.link" : "console.link_unavailable");
       reply(url ? t.text("staff.console_link", { who, url }) : t.text("staff.console_off"));
+      return;
+    }
+    if (command.name === "sumber") {
+      const kit = this.options.outreach;
+      reply(
+        kit
+          ? sourceCommand(command.rest, { store, kit, text: t, actor, now })
+          : t.text("sources.cmd_help"),
+      );
       return;
     }
     if (command.name === "kasus" && !command.ref) {
