@@ -4,13 +4,12 @@
  */
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Channel, Inbound, StaffInbound } from "./channels/channel.ts";
+import type { Channel, ChannelHost } from "./channels/channel.ts";
 import type { Config } from "./config.ts";
 import { ConsoleLinks } from "./console/auth.ts";
 import { type Content, checkLoaded, contentDirs, loadContent, translatorFor } from "./content.ts";
 import type { EngineSettings, StaffHours, Translator } from "./engine/deps.ts";
 import type { FlowSet } from "./engine/flow.ts";
-import type { MediaRef } from "./engine/types.ts";
 import { formatProblem } from "./flows/problem.ts";
 import { flatten } from "./i18n/locales.ts";
 import type { Logger } from "./log.ts";
@@ -19,11 +18,12 @@ import { entryBases } from "./outreach/links.ts";
 import { shareLinks } from "./outreach/share.ts";
 import { SourceTracker } from "./outreach/tracker.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
+import type { EngineBase } from "./runtime/effects.ts";
 import { FloodGuard } from "./runtime/flood.ts";
-import { type EngineBase, Runtime } from "./runtime/runtime.ts";
+import { Runtime } from "./runtime/runtime.ts";
 import { ScheduledBackup } from "./runtime/scheduled-backup.ts";
 import { parseStaffHours } from "./schedule/staff-hours.ts";
-import type { StaffCommand } from "./staff/commands.ts";
+import type { StaffCommand } from "./staff/commands/command.ts";
 import { StaffDesk, type StaffIdentity } from "./staff/desk.ts";
 import { StaffDirectory } from "./staff/directory.ts";
 import { StaffText, wibDate } from "./staff/render.ts";
@@ -66,12 +66,17 @@ export function engineSettings(config: Config): EngineSettings {
   };
 }
 
+/** The bot's translator: both languages, a missing key logged. */
+export function botTranslator(content: Content, log: Logger): Translator {
+  return translatorFor(content, (lang, key) => log.error({ lang, key }, "message_key_missing"));
+}
+
 /** The engine's fixed dependencies, built from content. */
 export function engineBase(content: Content, settings: EngineSettings, log: Logger): EngineBase {
   const { reference } = content;
   return {
     flows: content.flows.flows,
-    t: translatorFor(content, (lang, key) => log.error({ lang, key }, "message_key_missing")),
+    t: botTranslator(content, log),
     settings,
     lexicon: reference.lexicon,
     sources: reference.sources,
@@ -93,8 +98,13 @@ function understanding(content: Content): Pick<EngineBase, "understand" | "sense
 export interface AppOptions {
   config: Config;
   log: Logger;
-  /** Channel adapters to deliver through (and to start). */
+  /** Channel adapters to deliver through (and to start); see `channels/from-config.ts`. */
   channels?: Channel[];
+  /**
+   * The database, when it was opened first (channels that keep state in it are built before
+   * the app); the app closes it. Without it the app opens `databasePath`.
+   */
+  store?: Store;
   content?: Content;
   clock?: () => number;
   random?: () => number;
@@ -105,8 +115,8 @@ export interface AppOptions {
   directory?: StaffDirectory;
 }
 
-/** A running bot's parts. */
-export interface App {
+/** A running bot's parts; channels are started with it as their {@link ChannelHost}. */
+export interface App extends ChannelHost {
   store: Store;
   runtime: Runtime;
   delivery: Delivery;
@@ -122,17 +132,11 @@ export interface App {
   consoleLinks: ConsoleLinks;
   /** Outreach: entry links, places, the poster's emergency line (console and `/sumber`). */
   outreach: OutreachKit;
-  /** Handles a message and delivers the replies; the function channels call. */
-  receive(inbound: Inbound): Promise<void>;
-  /** Handles a message from a staff chat and delivers what it causes. */
-  receiveStaff(message: StaffInbound): Promise<void>;
   /**
    * A staff action from the web console, through the staff desk (same authorization, audit and
    * relaying as the staff chats); delivers what it causes and returns the desk's answers.
    */
-  act(who: StaffIdentity, command: StaffCommand, media?: MediaRef): Promise<string[]>;
-  /** Alerts staff (every staff chat, the audit, the log) about a problem with the service. */
-  alertStaff(what: string, text: string): Promise<void>;
+  act(who: StaffIdentity, command: StaffCommand): Promise<string[]>;
   /**
    * Sends due reminders and the daily summary, purges old data and makes the daily backup when
    * due (also run by the timer {@link App.start} starts).
@@ -149,7 +153,8 @@ export function createApp(options: AppOptions): App {
   const { config, log } = options;
   const clock = options.clock ?? Date.now;
   const content = options.content ?? loadCheckedContent();
-  const store = new Store(openDatabase(options.databasePath ?? config.DATABASE_PATH));
+  const store =
+    options.store ?? new Store(openDatabase(options.databasePath ?? config.DATABASE_PATH));
   const base = engineBase(content, engineSettings(config), log);
   // The share flow's links depend on where the channels are reached (the configuration).
   const shared = shareLinks(entryBases(config), base.t);
@@ -243,13 +248,16 @@ export function createApp(options: AppOptions): App {
     async receiveStaff(message) {
       await flush(desk.handle(message));
     },
-    async act(who, command, media) {
-      const result = desk.act(who, command, media);
+    async act(who, command) {
+      const result = desk.act(who, command);
       await flush(result.touched);
       return result.replies;
     },
-    async alertStaff(what, text) {
-      await flush(desk.alert(what, text));
+    acceptsMedia(channel, address) {
+      return runtime.acceptsMedia(channel, address);
+    },
+    async alertStaff(key, vars) {
+      await flush(desk.announce(key, vars));
     },
     async tick() {
       await flush(desk.tick());

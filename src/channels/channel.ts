@@ -63,6 +63,8 @@ export interface StaffInbound {
   media?: MediaRef;
   /** The bot message this one replies to: by outbox ref, or by the channel's own message id. */
   replyTo?: { ref: number } | { channelMessageId: string };
+  /** The id of the action (a button under a bot message) the staff member tapped. */
+  action?: string;
 }
 
 /** Hands a staff message to the staff desk. */
@@ -72,13 +74,34 @@ export type ReceiveStaff = (message: StaffInbound) => Promise<void>;
 export type Receive = (inbound: Inbound) => Promise<void>;
 
 /**
+ * What a channel hands what it receives to (the app is one), given to {@link Channel.start}:
+ * users' messages go to `receive`, staff chats' messages and button taps to `receiveStaff`.
+ */
+export interface ChannelHost {
+  receive: Receive;
+  receiveStaff: ReceiveStaff;
+  /**
+   * Whether the bot would take a file from this user now (a question asks for one, or a case
+   * is open): the web chat asks before it reads an upload.
+   */
+  acceptsMedia(channel: string, address: string): boolean;
+  /** Tells every staff chat about a problem a channel ran into, by the key of a staff text. */
+  alertStaff(key: string, vars?: Record<string, string | number>): Promise<void>;
+}
+
+/**
  * A channel adapter: it translates between one messaging service and the bot, and nothing
  * else. It never touches the database.
  */
 export interface Channel {
   readonly name: string;
-  /** Starts receiving messages and passing them to `receive`. */
-  start(receive: Receive): Promise<void>;
+  /** Starts receiving messages, users' and staff chats', and handing them to `host`. */
+  start(host: ChannelHost): Promise<void>;
+  /**
+   * False once the channel stopped receiving by itself (e.g. Telegram's long polling ended):
+   * `/healthz` reports it. Absent for channels that cannot fail that way.
+   */
+  readonly healthy?: boolean;
   /** Stops receiving; resolves when in-flight messages are handled. */
   stop(): Promise<void>;
   /**

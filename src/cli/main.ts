@@ -9,17 +9,17 @@
  */
 import { dirname, join } from "node:path";
 
-import { createApp, loadCheckedContent } from "../app.ts";
-import type { Channel } from "../channels/channel.ts";
-import { mountWebhook, telegramFromConfig } from "../channels/telegram/setup.ts";
-import { TerminalChannel } from "../channels/terminal/terminal.ts";
+import { botTranslator, createApp, loadCheckedContent } from "../app.ts";
+import { channelsFromConfig } from "../channels/from-config.ts";
+import { TerminalChannel } from "../channels/terminal/channel.ts";
+import { WEB_CHAT } from "../channels/web/channel.ts";
 import { type Config, loadDotEnv, readConfig } from "../config.ts";
-import { serveWeb } from "../console/serve.ts";
+import { serveConsole } from "../console/serve.ts";
 import { localUrl } from "../console/urls.ts";
-import { translatorFor } from "../content.ts";
 import { HttpServer } from "../http/server.ts";
 import { createChatLogger, createLogger } from "../log.ts";
-import { connectStaffChats } from "../staff/hooks.ts";
+import { openDatabase } from "../store/db.ts";
+import { Store } from "../store/store.ts";
 import { startedByNpm, watchParent } from "./parent-watch.ts";
 import { describeError } from "./run.ts";
 
@@ -52,35 +52,10 @@ async function main(): Promise<void> {
     ? createChatLogger(config.LOG_LEVEL, logFile)
     : createLogger(config.LOG_LEVEL);
   const content = loadCheckedContent();
-  const channels: Channel[] = [];
-  const telegram = telegramFromConfig(config, { log, t: translatorFor(content) });
-  if (telegram) channels.push(telegram);
-  const remote = channels.length > 0 || config.WHATSAPP_ENABLED;
-  const terminal = chatMode
-    ? new TerminalChannel({
-        input: process.stdin,
-        output: process.stdout,
-        interactive: process.stdin.isTTY === true,
-        // A terminal's width; COLUMNS when the output goes to a pipe (80 without it).
-        columns: () => process.stdout.columns || Number(process.env.COLUMNS) || undefined,
-      })
-    : undefined;
-  if (terminal) channels.push(terminal);
-  const app = createApp({ config, log, channels, content });
-  connectStaffChats(app.receiveStaff, { telegram });
-  if (config.WHATSAPP_ENABLED) {
-    // The channel keeps its auth state and identities in the bot's database, so it is made
-    // once the store exists and registered with the app (delivery and shutdown see it).
-    // Loaded only when on: Baileys alone adds about 60 MiB to the process.
-    const { createWhatsAppChannel } = await import("../channels/whatsapp/index.ts");
-    const whatsapp = createWhatsAppChannel(config, log, app.store.whatsapp);
-    app.channels.set(whatsapp.name, whatsapp);
-    connectStaffChats(app.receiveStaff, { whatsapp });
-    channels.push(whatsapp);
-    // Baileys may reject internal promises after a connection drops ("Connection Closed");
-    // that must not take the whole bot down.
-    process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled_rejection"));
-  }
+  // Channels keep their state (WhatsApp's login, the web chat's transcripts) in the database,
+  // so it is opened first; the app closes it.
+  const store = new Store(openDatabase(config.DATABASE_PATH));
+  const remote = Boolean(config.TELEGRAM_BOT_TOKEN) || config.WHATSAPP_ENABLED;
   // The HTTP server runs as a server (web chat, console, health checks, webhooks); the terminal
   // chat has it only when a messaging app needs it.
   const http =
@@ -90,14 +65,30 @@ async function main(): Promise<void> {
           port: config.PORT,
           log,
           health: () => ({
-            ok: app.store.db.open && (telegram?.healthy ?? true),
-            detail: { channels: [...app.channels.keys()] },
+            ok: store.db.open && channels.every((channel) => channel.healthy !== false),
+            detail: { channels: channels.map((channel) => channel.name) },
           }),
         })
       : undefined;
-  if (http && telegram) mountWebhook(http, telegram, config);
-  const web = http && !chatMode ? serveWeb(http, app, config, { log }) : undefined;
-  if (web) channels.push(web);
+  const channels = await channelsFromConfig(config, {
+    log,
+    t: botTranslator(content, log),
+    store,
+    http,
+    terminal: chatMode
+      ? {
+          input: process.stdin,
+          output: process.stdout,
+          interactive: process.stdin.isTTY === true,
+          // A terminal's width; COLUMNS when the output goes to a pipe (80 without it).
+          columns: () => process.stdout.columns || Number(process.env.COLUMNS) || undefined,
+        }
+      : undefined,
+  });
+  const app = createApp({ config, log, channels, content, store });
+  if (http && !chatMode) serveConsole(http, app, config, { log });
+  const terminal = channels.find((channel) => channel instanceof TerminalChannel);
+  const webChat = channels.some((channel) => channel.name === WEB_CHAT);
 
   for (const line of channelStatus(config)) process.stderr.write(`${line}\n`);
   process.stderr.write(`Database: ${config.DATABASE_PATH}\n`);
@@ -113,8 +104,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }, STOP_TIMEOUT_MS);
     deadline.unref();
-    // Browsers waiting for news are answered first, so the server can close its connections.
-    await web?.stop();
+    // Channels stop first: browsers waiting for news are answered, so the server can close
+    // their connections. (The app stops them again, which does nothing.)
+    await Promise.allSettled(channels.map((channel) => channel.stop()));
     const closing = http?.close();
     await app.close();
     await closing;
@@ -140,7 +132,7 @@ async function main(): Promise<void> {
     const base = config.PUBLIC_URL ?? local.url;
     process.stderr.write(`HTTP: listening on ${config.HTTP_HOST}:${port} (GET /healthz)\n`);
     if (!chatMode) {
-      if (web) process.stderr.write(`Web chat: ${base}/chat\n`);
+      if (webChat) process.stderr.write(`Web chat: ${base}/chat\n`);
       process.stderr.write(
         `Staff console: ${base}/console (sign in: /masuk in a staff chat, or npm run console:link -- --name "Your name")\n`,
       );
@@ -148,7 +140,7 @@ async function main(): Promise<void> {
   }
   app.start();
   try {
-    for (const channel of channels) await channel.start(app.receive);
+    for (const channel of channels) await channel.start(app);
   } catch (error) {
     if (stopping) return; // a signal arrived while a channel was still connecting
     throw error;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createApp } from "../app.ts";
-import { Simulator, SimulatorChannel } from "../channels/simulator/simulator.ts";
+import { Simulator, SimulatorChannel } from "../channels/simulator/channel.ts";
 import { loadDotEnv, readConfig } from "../config.ts";
 import { createLogger } from "../log.ts";
 import { runCli } from "./run.ts";
@@ -37,7 +37,8 @@ async function main(): Promise<number> {
     channels: [channel],
     databasePath,
   });
-  const simulator = new Simulator(app, channel, values.lang ? { langHint: values.lang } : {});
+  await channel.start(app);
+  const simulator = new Simulator(channel, values.lang ? { langHint: values.lang } : {});
   try {
     const rl = createInterface({ input: process.stdin, terminal: false });
     for await (const raw of rl) {

@@ -1,11 +1,3 @@
-import { dirname, join } from "node:path";
-import type { Config } from "../config.ts";
-
-/** Where channels store media files: `media/` next to the database (both hold personal data). */
-export function mediaDir(config: Pick<Config, "DATABASE_PATH">): string {
-  return join(dirname(config.DATABASE_PATH), "media");
-}
-
 /**
  * The server's own address for links and the start-up message, and whether it is reachable
  * from this machine only.

@@ -151,6 +151,11 @@ export interface OutMessage {
   prompt?: number;
   /** Media to send with the text as its caption (e.g. a report's photo relayed to staff). */
   media?: MediaRef;
+  /**
+   * Commands staff can run on this message by tapping (a case card's take and close), by id.
+   * Channels with buttons show them as buttons; elsewhere the text itself names the commands.
+   */
+  actions?: OutOption[];
 }
 
 /** A case the engine wants opened for staff. */

@@ -1,37 +1,17 @@
 import { rmSync } from "node:fs";
 import type { Inbound } from "../channels/channel.ts";
 import { acceptsMedia } from "../engine/accepts-media.ts";
-import type { EngineDeps } from "../engine/deps.ts";
 import { step } from "../engine/engine.ts";
 import { SYSTEM } from "../engine/system-keys.ts";
-import type { CaseDraft, MediaRef, SessionState, StepResult, UserInput } from "../engine/types.ts";
+import type { SessionState, StepResult, UserInput } from "../engine/types.ts";
 import type { Logger } from "../log.ts";
 import type { Arrival, SourceTracker } from "../outreach/tracker.ts";
-import type { CaseRecord } from "../store/cases.ts";
 import type { Store } from "../store/store.ts";
 import type { User } from "../store/users.ts";
-import { makeCaseRef } from "./case-ref.ts";
 import { dangerMoves } from "./danger-moves.ts";
+import { type CaseHooks, EffectInterpreter, type EngineBase } from "./effects.ts";
 import type { FloodGuard } from "./flood.ts";
 import { promptMoves } from "./prompt-moves.ts";
-
-/** The engine's dependencies that do not change per message. */
-export type EngineBase = Omit<EngineDeps, "now" | "newCaseRef">;
-
-/**
- * What the staff desk does when users act on cases. Both run inside the transaction of the
- * user's message, so a case and its notice to staff are stored together or not at all.
- */
-export interface CaseHooks {
-  /** A case was opened: tell staff. Returns the channels it queued messages on. */
-  opened(record: CaseRecord, now: number): string[];
-  /** The reporter wrote more for an open case: pass it on to staff (returns channels, too). */
-  userMessage(
-    record: CaseRecord,
-    message: { text?: string; media?: MediaRef },
-    now: number,
-  ): string[];
-}
 
 /** What the runtime needs. */
 export interface RuntimeOptions {
@@ -81,7 +61,18 @@ function logText(input: UserInput): string | null {
  * message id already seen is ignored, so a message delivered twice is answered once.
  */
 export class Runtime {
-  constructor(private readonly options: RuntimeOptions) {}
+  private readonly effects: EffectInterpreter;
+
+  constructor(private readonly options: RuntimeOptions) {
+    const { store, engine, log, random, cases } = options;
+    this.effects = new EffectInterpreter({
+      store,
+      engine,
+      log,
+      ...(random ? { random } : {}),
+      ...(cases ? { cases } : {}),
+    });
+  }
 
   get store(): Store {
     return this.options.store;
@@ -97,7 +88,7 @@ export class Runtime {
   /** Handles one inbound message. Never throws for bad input; a broken engine step is logged. */
   handle(inbound: Inbound): Handled {
     const { store, clock } = this.options;
-    const files: string[] = [];
+    let files: string[] = [];
     const handled = store.transaction((): Handled => {
       const now = clock();
       const none: Handled = { duplicate: true, queued: [], channels: new Set() };
@@ -130,7 +121,14 @@ export class Runtime {
         ],
         now,
       );
-      return this.apply(user, result, now, files);
+      const applied = this.effects.apply(user, result, now);
+      files = applied.files;
+      return {
+        duplicate: false,
+        queued: applied.queued,
+        channels: applied.channels,
+        ...(applied.erased ? { erased: true } : {}),
+      };
     });
     for (const file of files) rmSync(file, { force: true });
     if (handled.erased) store.scrubFiles();
@@ -169,12 +167,7 @@ export class Runtime {
     userId?: number,
   ): StepResult {
     const { engine, store, log } = this.options;
-    const random = this.options.random ?? Math.random;
-    const deps: EngineDeps = {
-      ...engine,
-      now,
-      newCaseRef: () => makeCaseRef(random, (ref) => store.cases.refExists(ref)),
-    };
+    const deps = this.effects.deps(now);
     try {
       return step(deps, prev, inbound.input, {
         langHint: inbound.langHint,
@@ -191,114 +184,4 @@ export class Runtime {
       };
     }
   }
-
-  private apply(user: User, result: StepResult, now: number, files: string[]): Handled {
-    const { store, log, engine } = this.options;
-    const handled: Handled = { duplicate: false, queued: [], channels: new Set() };
-    let erased = false;
-    let openCase: number | null = null;
-    for (const effect of result.effects) {
-      switch (effect.type) {
-        case "reply": {
-          const id = store.outbox.add(
-            {
-              userId: erased ? null : user.id,
-              channel: user.channel,
-              address: user.address,
-              message: effect.message,
-              transient: erased,
-            },
-            now,
-          );
-          if (!erased) store.messages.add(user.id, "out", "text", effect.message.text, now);
-          handled.queued.push(id);
-          handled.channels.add(user.channel);
-          break;
-        }
-        case "open_case": {
-          openCase = this.openCase(user, result.state, effect.draft, now, handled);
-          break;
-        }
-        case "case_message": {
-          const record = store.cases.byRef(effect.ref);
-          if (!record) {
-            log.warn({ case: effect.ref }, "case_message_for_unknown_case");
-            break;
-          }
-          const message = {
-            ...(effect.text !== undefined ? { text: effect.text } : {}),
-            ...(effect.media ? { media: effect.media } : {}),
-          };
-          store.cases.event(
-            record.id,
-            now,
-            "user",
-            "user_message",
-            effect.text !== undefined ? { text: effect.text } : { media: effect.media?.kind },
-          );
-          if (effect.media) store.cases.attach(record.id, user.id, effect.media, now);
-          for (const channel of this.options.cases?.userMessage(record, message, now) ?? []) {
-            handled.channels.add(channel);
-          }
-          break;
-        }
-        case "attach": {
-          store.cases.attach(openCase, user.id, effect.media, now);
-          break;
-        }
-        case "language":
-          if (!erased) store.users.setLang(user.id, effect.lang);
-          break;
-        case "erase_user": {
-          const erasure = store.eraseUser(user.id, now);
-          files.push(...erasure.files);
-          store.audit.record(now, "user", "user.erase", undefined, { cases: erasure.cases });
-          log.info({ cases: erasure.cases }, "user_erased");
-          erased = true;
-          break;
-        }
-        case "log":
-          log[effect.level]({ user: user.id, ...effect.detail }, effect.event);
-          break;
-        default:
-          assertNever(effect);
-      }
-    }
-    if (!erased) store.sessions.save(user.id, result.state, engine.settings.idleMs);
-    if (erased) handled.erased = true;
-    return handled;
-  }
-
-  private openCase(
-    user: User,
-    state: SessionState,
-    draft: CaseDraft,
-    now: number,
-    handled: Handled,
-  ): number {
-    const { store, log, cases } = this.options;
-    const id = store.cases.open(
-      draft,
-      { userId: user.id, channel: user.channel, address: user.address, lang: state.lang },
-      now,
-    );
-    for (const value of Object.values(draft.answers)) {
-      if (!Array.isArray(value)) continue;
-      for (const media of value)
-        if (typeof media === "object") store.cases.attach(id, user.id, media, now);
-    }
-    store.audit.record(now, "user", "case.open", draft.ref, {
-      kind: draft.kind,
-      priority: draft.priority,
-    });
-    log.info({ case: draft.ref, kind: draft.kind, priority: draft.priority }, "case_opened");
-    const record = store.cases.get(id);
-    for (const channel of record && cases ? cases.opened(record, now) : [])
-      handled.channels.add(channel);
-    return id;
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled effect ${JSON.stringify(value)}`);
 }

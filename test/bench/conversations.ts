@@ -17,7 +17,7 @@ import Database from "better-sqlite3";
 import { Bot, type Context, type StorageAdapter, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
 import { createApp, loadCheckedContent } from "../../src/app.ts";
-import { telegramFromConfig } from "../../src/channels/telegram/setup.ts";
+import { telegramFromConfig } from "../../src/channels/telegram/from-config.ts";
 import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
 import { readConfig } from "../../src/config.ts";
 import { translatorFor } from "../../src/content.ts";
@@ -115,7 +115,7 @@ export async function ours(turns: number, chats: number): Promise<number> {
       content,
       databasePath: join(dir, "ours.db"),
     });
-    await channel.start(app.receive);
+    await channel.start(app);
     const script = dialogue(turns);
     const start = process.hrtime.bigint();
     for (let c = 0; c < chats; c++) {

@@ -169,7 +169,7 @@ describe("local operators", () => {
     const { ref } = await webCase(bot);
     const replies = await bot.app.act(
       { actor: "telegram:999", name: "Orang lain" },
-      { name: "balas", ref, rest: "Halo" },
+      { name: "balas", ref, text: "Halo" },
     );
     expect(replies.join()).toContain("tidak terdaftar sebagai petugas");
     expect(bot.app.store.audit.latest(5)[0]).toMatchObject({

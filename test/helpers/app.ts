@@ -1,5 +1,5 @@
 import { type App, createApp } from "../../src/app.ts";
-import { Simulator, SimulatorChannel } from "../../src/channels/simulator/simulator.ts";
+import { Simulator, SimulatorChannel } from "../../src/channels/simulator/channel.ts";
 import { type Config, readConfig } from "../../src/config.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 
@@ -53,6 +53,8 @@ export function testBot(
     random: seeded(),
     databasePath: options.databasePath ?? ":memory:",
   });
-  const sim = new Simulator(app, channel, options.lang ? { langHint: options.lang } : {});
+  // Starting the simulator channel only hands it the app, at once: nothing to wait for.
+  void channel.start(app);
+  const sim = new Simulator(channel, options.lang ? { langHint: options.lang } : {});
   return { app, sim, channel, clock };
 }

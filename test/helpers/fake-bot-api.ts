@@ -225,6 +225,24 @@ export class FakeBotApi {
     return id;
   }
 
+  /** Someone taps the button with `data` under the bot's message `messageId` in a group chat. */
+  groupTap(chatId: number, fromId: number, messageId: number, data: string): string {
+    const id = String(this.nextQueryId++);
+    const query = {
+      id,
+      from: { id: fromId, is_bot: false, first_name: "Staf", last_name: `${fromId}` },
+      chat_instance: `ci${chatId}`,
+      data,
+      message: {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: "supergroup", title: "Staff" },
+      },
+    } as CallbackQuery;
+    this.enqueue({ update_id: this.nextUpdateId++, callback_query: query });
+    return id;
+  }
+
   /** Someone writes in a group chat. */
   groupMessage(
     chatId: number,

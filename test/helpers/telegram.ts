@@ -6,12 +6,17 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, createApp, loadCheckedContent } from "../../src/app.ts";
-import type { TelegramChannel } from "../../src/channels/telegram/adapter.ts";
-import { type TelegramOverrides, telegramFromConfig } from "../../src/channels/telegram/setup.ts";
+import type { ReceiveStaff } from "../../src/channels/channel.ts";
+import type { TelegramChannel } from "../../src/channels/telegram/channel.ts";
+import {
+  type TelegramOverrides,
+  telegramFromConfig,
+} from "../../src/channels/telegram/from-config.ts";
 import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
 import type { Config } from "../../src/config.ts";
 import { type Content, translatorFor } from "../../src/content.ts";
 import { loadFlowText } from "../../src/flows/load.ts";
+import type { HttpServer } from "../../src/http/server.ts";
 import type { DeliveryPolicy } from "../../src/runtime/delivery.ts";
 import { quietLog, testConfig } from "./app.ts";
 import type { FakeBotApi } from "./fake-bot-api.ts";
@@ -62,6 +67,10 @@ export interface TelegramTestOptions {
   content?: Content;
   /** Leave the channel unstarted (webhook tests mount it first). */
   noStart?: boolean;
+  /** Where staff-group messages go instead of the staff desk (tests of the adapter alone). */
+  receiveStaff?: ReceiveStaff;
+  /** The HTTP server for webhook mode. */
+  http?: HttpServer;
 }
 
 let sharedContent: Content | undefined;
@@ -80,7 +89,7 @@ export async function startTelegramBot(
   });
   const channel = telegramFromConfig(
     config,
-    { log: quietLog, t: translatorFor(content) },
+    { log: quietLog, t: translatorFor(content), http: options.http },
     { limits: NO_LIMITS, ...options.channel },
   );
   if (!channel) throw new Error("the Telegram channel should be on");
@@ -95,7 +104,9 @@ export async function startTelegramBot(
   app.delivery.start();
   if (!options.noStart) {
     try {
-      await channel.start(app.receive);
+      await channel.start(
+        options.receiveStaff ? { ...app, receiveStaff: options.receiveStaff } : app,
+      );
     } catch (error) {
       await app.close();
       throw error;

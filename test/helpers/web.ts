@@ -6,17 +6,24 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type App, createApp } from "../../src/app.ts";
+import { type App, botTranslator, createApp, loadCheckedContent } from "../../src/app.ts";
+import type { Channel } from "../../src/channels/channel.ts";
 import type { WebChatChannel } from "../../src/channels/web/channel.ts";
-import { serveWeb } from "../../src/console/serve.ts";
+import { type WebChatOverrides, webChatFromConfig } from "../../src/channels/web/from-config.ts";
+import { serveConsole } from "../../src/console/serve.ts";
+import type { Content } from "../../src/content.ts";
 import { HttpServer } from "../../src/http/server.ts";
 import { LOCAL_OPERATORS, StaffDirectory } from "../../src/staff/directory.ts";
+import { openDatabase } from "../../src/store/db.ts";
+import { Store } from "../../src/store/store.ts";
 import { quietLog, testConfig } from "./app.ts";
 import { RecorderChannel } from "./recorder.ts";
 
 /** The recorded Telegram staff group and its one staff member. */
 export const STAFF_CHAT = "-1001";
 export const STAFF_ID = "111";
+
+let content: Content | undefined;
 
 /** A running bot with its web server. */
 export interface WebBot {
@@ -39,7 +46,7 @@ export interface WebBot {
  */
 export async function webBot(
   env: Record<string, string> = {},
-  limits: Pick<Parameters<typeof serveWeb>[3], "polls" | "uploads"> = {},
+  limits: Pick<WebChatOverrides, "polls" | "uploads"> = {},
 ): Promise<WebBot> {
   const dir = mkdtempSync(join(tmpdir(), "jr-web-"));
   const mediaDir = join(dir, "media");
@@ -48,12 +55,24 @@ export async function webBot(
   const clock = () => Date.now() + offset;
   const telegram = new RecorderChannel("telegram");
   const config = testConfig({ HTTP_HOST: "127.0.0.1", PORT: "0", ...env });
+  content ??= loadCheckedContent();
+  // Built as main.ts builds it: the database, the HTTP server with the web chat, the app, the
+  // console.
+  const store = new Store(openDatabase(join(dir, "bot.db")));
+  const http = new HttpServer({ host: "127.0.0.1", port: 0, log: quietLog });
+  const web = webChatFromConfig(
+    config,
+    { log: quietLog, t: botTranslator(content, quietLog), store, http, clock },
+    { mediaDir, ...limits },
+  );
+  const channels: Channel[] = web ? [telegram, web] : [telegram];
   const app = createApp({
     config,
     log: quietLog,
-    channels: [telegram],
+    channels,
+    content,
     clock,
-    databasePath: join(dir, "bot.db"),
+    store,
     directory: new StaffDirectory(
       [{ channel: "telegram", address: STAFF_CHAT }],
       new Map([["telegram", new Set([STAFF_ID])]]),
@@ -61,12 +80,11 @@ export async function webBot(
       new Set([LOCAL_OPERATORS]),
     ),
   });
-  const http = new HttpServer({ host: "127.0.0.1", port: 0, log: quietLog });
-  const web = serveWeb(http, app, config, { log: quietLog, clock, mediaDir, ...limits });
+  serveConsole(http, app, config, { log: quietLog, clock, mediaDir });
   const port = await http.listen();
   const url = `http://127.0.0.1:${port}`;
   app.consoleLinks.setLocalBase(url);
-  await web?.start(app.receive);
+  await web?.start(app);
   return {
     app,
     url,

@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, createApp, loadCheckedContent } from "../../src/app.ts";
-import { WhatsAppChannel } from "../../src/channels/whatsapp/whatsapp.ts";
+import type { ReceiveStaff } from "../../src/channels/channel.ts";
+import { WhatsAppChannel } from "../../src/channels/whatsapp/channel.ts";
 import type { Content } from "../../src/content.ts";
 import type { Command } from "../../src/engine/deps.ts";
 import { loadFlowText } from "../../src/flows/load.ts";
+import { openDatabase } from "../../src/store/db.ts";
+import { Store } from "../../src/store/store.ts";
 import { FakeClock, quietLog, seeded, testConfig } from "./app.ts";
 import { FakeWaFactory, type FakeWaSocket } from "./fake-whatsapp.ts";
 
@@ -82,24 +85,19 @@ export async function whatsappBot(
     maxBytes?: number;
     env?: Record<string, string>;
     dir?: string;
+    /** Where staff-group messages go instead of the staff desk (tests of the adapter alone). */
+    receiveStaff?: ReceiveStaff;
   } = {},
 ): Promise<WhatsAppBot> {
   sharedContent ??= contentWithVoiceReport();
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "jr-wa-"));
   const clock = new FakeClock();
-  const app = createApp({
-    config: testConfig({ STAFF_WHATSAPP_GROUP: STAFF_GROUP, ...options.env }),
-    log: quietLog,
-    content: sharedContent,
-    clock: clock.now,
-    random: seeded(),
-    databasePath: options.databasePath ?? ":memory:",
-    policy: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10, pollMs: 50 },
-  });
+  // As main.ts builds it: the database first, then the channel, then the app.
+  const store = new Store(openDatabase(options.databasePath ?? ":memory:"));
   const factory = new FakeWaFactory();
   const notices: string[] = [];
   const channel = new WhatsAppChannel({
-    store: app.store.whatsapp,
+    store: store.whatsapp,
     factory: factory.create,
     log: quietLog,
     notify: (text) => notices.push(text),
@@ -110,8 +108,17 @@ export async function whatsappBot(
     timing: { now: clock.now, sleep: async () => undefined, random: seeded(7) },
     backoff: { baseMs: 1, maxMs: 2 },
   });
-  app.channels.set(channel.name, channel);
-  await channel.start(app.receive);
+  const app = createApp({
+    config: testConfig({ STAFF_WHATSAPP_GROUP: STAFF_GROUP, ...options.env }),
+    log: quietLog,
+    channels: [channel],
+    content: sharedContent,
+    clock: clock.now,
+    random: seeded(),
+    store,
+    policy: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10, pollMs: 50 },
+  });
+  await channel.start(options.receiveStaff ? { ...app, receiveStaff: options.receiveStaff } : app);
   if (options.open !== false) factory.last.open();
   return {
     app,

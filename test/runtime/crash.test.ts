@@ -84,5 +84,7 @@ describe("crash safety", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+    // Five worker processes each load the content; on a machine loaded 7× over its cores this
+    // took up to 160 s. The limit catches a hung worker, not a slow one.
+  }, 240_000);
 });

@@ -2,13 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { FILE_REFUSALS } from "../../src/engine/types.ts";
 import { testBot } from "../helpers/app.ts";
 
+// One bot for the whole file: each question uses its own address, and building a bot loads all
+// the content, which took 30 s for eight bots on a loaded machine.
+let shared: ReturnType<typeof testBot> | undefined;
+const bot = () => {
+  shared ??= testBot();
+  return shared;
+};
+
 /** What the bot answers a refused file, in one language. */
 function answers(lang: "id" | "mad", what: (typeof FILE_REFUSALS)[number], caption?: string) {
-  const { app } = testBot();
+  const { app } = bot();
   const handled = app.runtime.handle({
     channel: "sim",
-    address: `u-${lang}-${what}`,
-    messageId: `m-${lang}-${what}`,
+    address: `u-${lang}-${what}-${caption ?? ""}`,
+    messageId: `m-${lang}-${what}-${caption ?? ""}`,
     input: { type: "unsupported", what, ...(caption ? { caption } : {}) },
     langHint: lang,
   });
@@ -17,7 +25,7 @@ function answers(lang: "id" | "mad", what: (typeof FILE_REFUSALS)[number], capti
 
 /** The options the bot offers last after a refused file. */
 function lastOptions(caption: string) {
-  const { app } = testBot();
+  const { app } = bot();
   const handled = app.runtime.handle({
     channel: "sim",
     address: "u-caption",

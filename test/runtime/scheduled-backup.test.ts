@@ -12,7 +12,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { Simulator, SimulatorChannel } from "../../src/channels/simulator/simulator.ts";
+import { Simulator, SimulatorChannel } from "../../src/channels/simulator/channel.ts";
 import { createLogger } from "../../src/log.ts";
 import { backupDatabase } from "../../src/store/backup.ts";
 import { FakeClock, seeded, testConfig } from "../helpers/app.ts";
@@ -46,7 +46,8 @@ function bot(env: Record<string, string>) {
     random: seeded(),
     databasePath: join(dir, "live.db"),
   });
-  const sim = new Simulator(app, channel);
+  void channel.start(app);
+  const sim = new Simulator(channel);
   const copies = (folder: string) => (existsSync(folder) ? readdirSync(folder).sort() : []);
   const staff = () =>
     channel

@@ -3,17 +3,18 @@
  * Telegram group (through real grammY and a fake Bot API), and a Telegram reporter answered by
  * staff in the WhatsApp group (through the real Baileys adapter on a fake socket).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp, loadCheckedContent } from "../../src/app.ts";
-import type { TelegramChannel } from "../../src/channels/telegram/adapter.ts";
-import { telegramFromConfig } from "../../src/channels/telegram/setup.ts";
+import type { TelegramChannel } from "../../src/channels/telegram/channel.ts";
+import { telegramFromConfig } from "../../src/channels/telegram/from-config.ts";
 import { NO_LIMITS } from "../../src/channels/telegram/throttle.ts";
-import { WhatsAppChannel } from "../../src/channels/whatsapp/whatsapp.ts";
+import { WhatsAppChannel } from "../../src/channels/whatsapp/channel.ts";
 import { translatorFor } from "../../src/content.ts";
-import { connectStaffChats } from "../../src/staff/hooks.ts";
+import { openDatabase } from "../../src/store/db.ts";
+import { Store } from "../../src/store/store.ts";
 import { quietLog, seeded, testConfig } from "../helpers/app.ts";
 import { FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { FakeWaFactory, incoming } from "../helpers/fake-whatsapp.ts";
@@ -37,6 +38,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "jr-cross-"));
   const content = loadCheckedContent();
   const config = testConfig({
+    DATABASE_PATH: join(dir, "bot.db"),
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.url,
     STAFF_TELEGRAM_CHAT_ID: String(TG_STAFF_CHAT),
@@ -52,18 +54,11 @@ beforeAll(async () => {
   );
   if (!tg) throw new Error("Telegram should be on");
   telegram = tg;
-  app = createApp({
-    config,
-    log: quietLog,
-    channels: [telegram],
-    content,
-    databasePath: join(dir, "bot.db"),
-    policy: FAST_POLICY,
-    random: seeded(11),
-  });
+  // As main.ts builds it: the database first, then the channels, then the app.
+  const store = new Store(openDatabase(config.DATABASE_PATH));
   factory = new FakeWaFactory();
   const whatsapp = new WhatsAppChannel({
-    store: app.store.whatsapp,
+    store: store.whatsapp,
     factory: factory.create,
     log: quietLog,
     notify: () => {},
@@ -74,11 +69,18 @@ beforeAll(async () => {
     timing: { now: Date.now, sleep: async () => undefined, random: seeded(7) },
     backoff: { baseMs: 1, maxMs: 2 },
   });
-  app.channels.set(whatsapp.name, whatsapp);
-  connectStaffChats(app.receiveStaff, { telegram, whatsapp });
+  app = createApp({
+    config,
+    log: quietLog,
+    channels: [telegram, whatsapp],
+    content,
+    store,
+    policy: FAST_POLICY,
+    random: seeded(11),
+  });
   app.start();
-  await telegram.start(app.receive);
-  await whatsapp.start(app.receive);
+  await telegram.start(app);
+  await whatsapp.start(app);
   factory.last.open();
 });
 
@@ -121,6 +123,27 @@ describe("staff across channels", () => {
       waTexts(WA_REPORTER).some((t) => t.includes("Kami hubungi KBRI Kuala Lumpur.")),
     );
 
+    // A staff photo reaches the reporter as a photo, not as its caption alone: WhatsApp cannot
+    // send a Telegram file id, so the bot keeps a copy of the file and sends that.
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1020, 7)]);
+    const fileId = fake.addFile("photos/surat.jpg", jpeg);
+    fake.groupMessage(
+      TG_STAFF_CHAT,
+      TG_STAFF_MEMBER,
+      {
+        caption: "Surat dari KBRI",
+        photo: [{ file_id: fileId, file_unique_id: "surat", width: 800, height: 600 }],
+      },
+      { replyTo: card.messageId },
+    );
+    const photo = await eventually(() =>
+      factory.last.sent.find((s) => s.jid === WA_REPORTER && "image" in s.content),
+    );
+    const content = photo.content as { image: { url: string }; caption?: string };
+    expect(content.caption).toContain("Surat dari KBRI");
+    expect(content.caption).toContain(ref);
+    expect(readFileSync(content.image.url)).toEqual(jpeg);
+
     // The reporter answers on WhatsApp: staff see it in Telegram.
     factory.last.upsert([incoming({ from: WA_REPORTER, text: "Namanya Siti Aminah" })]);
     await eventually(() =>
@@ -157,6 +180,11 @@ describe("staff across channels", () => {
         (s) => s.jid === WA_STAFF_GROUP && "text" in s.content && s.content.text.includes(ref),
       ),
     );
+    // WhatsApp has no buttons: the card's own text names the commands, with no numbered lines
+    // (typing a number in the staff group does nothing).
+    const cardText = "text" in card.content ? card.content.text : "";
+    expect(cardText).toContain(`/ambil ${ref}`);
+    expect(cardText).not.toMatch(/^1\. /m);
 
     // A staff member quotes the card in the WhatsApp group.
     since = fake.sent.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { Simulator, SimulatorChannel } from "../../src/channels/simulator/simulator.ts";
+import { Simulator, SimulatorChannel } from "../../src/channels/simulator/channel.ts";
 import { createLogger } from "../../src/log.ts";
 import { FakeClock, seeded, testConfig } from "../helpers/app.ts";
 
@@ -26,7 +26,8 @@ describe("privacy of logs", () => {
       random: seeded(3),
       databasePath: ":memory:",
     });
-    const sim = new Simulator(app, channel);
+    await channel.start(app);
+    const sim = new Simulator(channel);
     const say = (from: string, text: string, replyTo?: string) =>
       sim.line(JSON.stringify({ from, text, ...(replyTo ? { replyTo } : {}) }));
     await say("user:6281234567890", "halo");

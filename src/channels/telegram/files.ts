@@ -1,14 +1,14 @@
 /**
- * Downloads a file a user sent, for when a copy must leave Telegram (e.g. a report's photo
- * relayed to a WhatsApp staff group). Telegram serves files up to 20 MB to bots.
+ * Keeps a copy of a file sent on Telegram, for when it must leave Telegram: a staff member's
+ * photo relayed to a reporter on WhatsApp, which cannot send a Telegram file id. Telegram
+ * serves files up to 20 MB to bots; the copy is stored like every channel's files (type checked
+ * by its bytes, within the media folder's budget).
  */
-import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
-import { extname, join } from "node:path";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { Api } from "grammy";
+import type { MediaRef } from "../../engine/types.ts";
+import { type MediaLimits, precheck, type Saved, saveMedia } from "../../media/save.ts";
 
 /** The Bot API's download limit. */
 export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
@@ -22,33 +22,29 @@ export interface FileSource {
 }
 
 /**
- * Saves the file behind `fileId` into `dir` (created if needed, the file readable by its owner
- * only) and returns its path. Throws when the file is too large or cannot be fetched.
+ * Saves the file behind `media.fileId` into `limits.dir`. A file refused by type, size or the
+ * folder's budget is `{ ok: false }`; throws when Telegram cannot give the file.
  */
-export async function downloadFile(
+export async function keepFile(
   source: FileSource,
-  fileId: string,
-  dir: string,
-): Promise<string> {
-  const file = await source.api.getFile(fileId);
+  media: MediaRef & { fileId: string },
+  limits: MediaLimits,
+): Promise<Saved> {
+  const info = { kind: media.kind, mime: media.mime, size: media.size };
+  // Refused before anything is fetched: the declared type and size decide.
+  const refused = precheck(info, limits);
+  if (refused) return { ok: false, reason: refused };
+  const file = await source.api.getFile(media.fileId);
   if (!file.file_path) throw new Error("telegram getFile returned no file_path");
-  if ((file.file_size ?? 0) > MAX_DOWNLOAD_BYTES) {
-    throw new Error(`telegram file too large to download (${file.file_size} bytes)`);
-  }
-  const response = await fetch(`${source.apiRoot}/file/bot${source.token}/${file.file_path}`);
+  const response = await fetch(`${source.apiRoot}/file/bot${source.token}/${file.file_path}`, {
+    signal: AbortSignal.timeout(limits.timeoutMs),
+  });
   if (!response.ok || !response.body) {
     throw new Error(`telegram file download failed with HTTP ${response.status}`);
   }
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, `${file.file_unique_id}${extname(file.file_path)}`);
-  try {
-    await pipeline(
-      Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
-      createWriteStream(path, { mode: 0o600 }),
-    );
-  } catch (error) {
-    await rm(path, { force: true });
-    throw error;
-  }
-  return path;
+  return saveMedia(
+    Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
+    { ...info, size: info.size ?? file.file_size },
+    limits,
+  );
 }

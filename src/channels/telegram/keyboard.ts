@@ -5,6 +5,7 @@
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { OutMessage, OutOption } from "../../engine/types.ts";
+import { numberedLabel } from "../numbered-options.ts";
 
 /** Telegram's limit for `callback_data`, in UTF-8 bytes. */
 export const MAX_CALLBACK_DATA = 64;
@@ -29,26 +30,22 @@ export function decodeChoice(data: string | undefined): Choice | undefined {
   return m[1] ? { id, prompt: Number(m[1]) } : { id };
 }
 
-/** The numbered option list that goes under the text, so typing a number works too. */
-export function optionLines(options: readonly OutOption[]): string {
-  return options.map((o, i) => `${i + 1}. ${o.label}`).join("\n");
-}
-
-/** The text a user reads: the message, then its numbered options. */
-export function messageText(message: OutMessage): string {
-  const options = message.options ?? [];
-  if (options.length === 0) return message.text;
-  return message.text ? `${message.text}\n\n${optionLines(options)}` : optionLines(options);
+/**
+ * What a message offers to tap: its options (answers to a question), or else a staff card's
+ * actions (commands on the case), shown the same way, as numbered lines and buttons.
+ */
+export function choicesOf(message: OutMessage): OutOption[] {
+  return message.options?.length ? message.options : (message.actions ?? []);
 }
 
 /**
- * One button per option (one per row: labels are sentences), labelled with the same number as
- * in the text. An option whose data would not fit is left out; its number still works.
+ * One button per option or action (one per row: labels are sentences), labelled with the same
+ * number as in the text. An option whose data would not fit is left out; its number still works.
  */
 export function keyboardFor(message: OutMessage): InlineKeyboardMarkup | undefined {
-  const rows = (message.options ?? []).flatMap((o, i) => {
+  const rows = choicesOf(message).flatMap((o, i) => {
     const data = encodeChoice(o.id, message.prompt);
-    return data ? [[{ text: `${i + 1}. ${o.label}`, callback_data: data }]] : [];
+    return data ? [[{ text: numberedLabel(o.label, i), callback_data: data }]] : [];
   });
   return rows.length > 0 ? { inline_keyboard: rows } : undefined;
 }

@@ -8,9 +8,10 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import type { MediaRef, OutMessage } from "../../engine/types.ts";
 import type { Logger } from "../../log.ts";
 import { DeliveryError, type Outgoing } from "../channel.ts";
+import { textWithOptions } from "../numbered-options.ts";
 import { type ChatAddress, isGroupChat, parseAddress } from "./address.ts";
 import { isBadRequest, toDeliveryError } from "./errors.ts";
-import { keyboardFor, messageText } from "./keyboard.ts";
+import { choicesOf, keyboardFor } from "./keyboard.ts";
 import { MAX_CAPTION, MAX_TEXT, splitText } from "./split.ts";
 import type { Throttle } from "./throttle.ts";
 
@@ -30,7 +31,7 @@ function sendable(media: MediaRef | undefined): media is MediaRef {
  * buttons sit under the question.
  */
 export function planPieces(message: OutMessage): Piece[] {
-  const text = messageText(message);
+  const text = textWithOptions({ text: message.text, options: choicesOf(message) });
   const markup = keyboardFor(message);
   const pieces: Piece[] = [];
   if (sendable(message.media)) {

@@ -1,21 +1,17 @@
 /**
  * Routes incoming updates. People write to the bot in private chats; those messages and taps
- * go to the engine. The configured staff group goes to the staff hooks. Every other group is
- * ignored. Updates of one chat are handled one after another, chats in parallel.
+ * go to the bot. The configured staff group's messages and taps go to the staff desk. Every
+ * other group is ignored. Updates of one chat are handled one after another, chats in parallel.
  */
 import { sequentialize } from "@grammyjs/runner";
 import { Composer, type Context, type Filter } from "grammy";
 import type { UserInput } from "../../engine/types.ts";
 import type { Logger } from "../../log.ts";
-import type { Inbound, Receive } from "../channel.ts";
+import type { ChannelHost, Inbound, Receive, StaffInbound } from "../channel.ts";
+import { unnumbered } from "../numbered-options.ts";
 import { messageInput } from "./inbound.ts";
 import { decodeChoice } from "./keyboard.ts";
-import {
-  type StaffMessageHandler,
-  type StaffTapHandler,
-  toStaffMessage,
-  toStaffTap,
-} from "./staff.ts";
+import { staffMessageInbound, staffTapInbound } from "./staff.ts";
 
 /** The channel name in inbound messages and the outbox. */
 export const CHANNEL = "telegram";
@@ -23,12 +19,16 @@ export const CHANNEL = "telegram";
 /** The update types the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
-/** Where updates go; read on every update, so hooks can be plugged in after start. */
+/** Where updates go. */
 export interface Routes {
-  receive(): Receive | undefined;
+  /** The host the channel was started with (undefined before start). */
+  host(): ChannelHost | undefined;
   staffChatId: string | undefined;
-  staffMessage(): StaffMessageHandler | undefined;
-  staffTap(): StaffTapHandler | undefined;
+  /**
+   * Readies a staff message for the desk before it is handed over (the channel keeps a copy
+   * of its file for staff of other channels' reporters).
+   */
+  prepareStaff(message: StaffInbound): Promise<StaffInbound>;
   log: Logger;
 }
 
@@ -78,7 +78,7 @@ function buttonLabel(message: TapContext["callbackQuery"]["message"], data: stri
   for (const row of message.reply_markup?.inline_keyboard ?? []) {
     for (const button of row) {
       if ("callback_data" in button && button.callback_data === data)
-        return button.text.replace(/^\d+\.\s*/, "");
+        return unnumbered(button.text);
     }
   }
   return undefined;
@@ -101,11 +101,15 @@ export function routeUpdates(routes: Routes): Composer<Context> {
   const composer = new Composer<Context>();
   composer.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
 
-  const receive = (): Receive => {
-    const fn = routes.receive();
+  const started = (): ChannelHost => {
+    const host = routes.host();
     // Updates before start() cannot be stored: fail, so the webhook is retried by Telegram.
-    if (!fn) throw new Error("telegram channel not started");
-    return (message) => withRetries(() => fn(message), log);
+    if (!host) throw new Error("telegram channel not started");
+    return host;
+  };
+  const receive = (): Receive => {
+    const host = started();
+    return (message) => withRetries(() => host.receive(message), log);
   };
   const isStaffChat = (ctx: Context) =>
     routes.staffChatId !== undefined && String(ctx.chat?.id) === routes.staffChatId;
@@ -131,9 +135,8 @@ export function routeUpdates(routes: Routes): Composer<Context> {
       return;
     }
     await answered;
-    const hook = isStaffChat(ctx) ? routes.staffTap() : undefined;
-    const tap = hook && toStaffTap(ctx.callbackQuery);
-    if (hook && tap) await hook(tap);
+    const tap = isStaffChat(ctx) ? staffTapInbound(ctx.callbackQuery) : undefined;
+    if (tap) await started().receiveStaff(tap);
   });
 
   composer.on("message", async (ctx: MessageContext) => {
@@ -152,14 +155,8 @@ export function routeUpdates(routes: Routes): Composer<Context> {
       log.debug({ chat: msg.chat.id }, "telegram_group_ignored");
       return;
     }
-    const staff = toStaffMessage(msg, ctx.me.username);
-    const hook = routes.staffMessage();
-    if (!staff) return;
-    if (!hook) {
-      log.debug({ message: msg.message_id }, "telegram_staff_message_unhandled");
-      return;
-    }
-    await hook(staff);
+    const staff = staffMessageInbound(msg, ctx.me.username);
+    if (staff) await started().receiveStaff(await routes.prepareStaff(staff));
   });
   return composer;
 }

@@ -7,7 +7,7 @@
 import { rmSync } from "node:fs";
 import type { Lang, MediaRef, OutMessage, UserInput } from "../../engine/types.ts";
 import { RateLimiter } from "../../http/rate-limit.ts";
-import type { Channel, Outgoing, Receive } from "../channel.ts";
+import type { Channel, ChannelHost, Outgoing } from "../channel.ts";
 import type { TranscriptEntry, TranscriptStore } from "./ports.ts";
 
 /** The channel's name (users' `channel`, outbox rows). */
@@ -49,8 +49,6 @@ export interface WebChatOptions {
   transcript: TranscriptStore;
   clock: () => number;
   limits: WebChatLimits;
-  /** Whether the bot would take a file from this visitor now (a question asks for one, or a case is open). */
-  acceptsMedia?: (address: string) => boolean;
   polls?: PollCaps;
 }
 
@@ -78,7 +76,7 @@ export const MAX_TEXT = 4000;
 /** The web chat as a channel: see the file's comment. */
 export class WebChatChannel implements Channel {
   readonly name = WEB_CHAT;
-  private receive: Receive | undefined;
+  private host: ChannelHost | undefined;
   private stopped = false;
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly pollsByIp = new Map<string, number>();
@@ -104,7 +102,12 @@ export class WebChatChannel implements Channel {
 
   /** True when the bot would take a file from this visitor now. */
   acceptsMedia(address: string): boolean {
-    return this.options.acceptsMedia?.(address) ?? true;
+    return this.host?.acceptsMedia(WEB_CHAT, address) ?? true;
+  }
+
+  /** Tells staff about a problem of the web chat (e.g. no room left for files). */
+  async alertStaff(key: string, vars?: Record<string, string | number>): Promise<void> {
+    await this.host?.alertStaff(key, vars);
   }
 
   /** Polls waiting now (for tests and health checks). */
@@ -112,8 +115,8 @@ export class WebChatChannel implements Channel {
     return this.pollsWaiting;
   }
 
-  async start(receive: Receive): Promise<void> {
-    this.receive = receive;
+  async start(host: ChannelHost): Promise<void> {
+    this.host = host;
     this.stopped = false;
   }
 
@@ -126,7 +129,7 @@ export class WebChatChannel implements Channel {
 
   /** True once stopped (pages then say the chat is unavailable). */
   get running(): boolean {
-    return this.receive !== undefined && !this.stopped;
+    return this.host !== undefined && !this.stopped;
   }
 
   async deliver(out: Outgoing): Promise<undefined> {
@@ -151,12 +154,12 @@ export class WebChatChannel implements Channel {
     input: WebInput,
     messageId: string,
   ): Promise<SendResult> {
-    const receive = this.receive;
+    const host = this.host;
     const file = input.type === "media" ? input.media.path : undefined;
     const drop = () => {
       if (file) rmSync(file, { force: true });
     };
-    if (!receive || this.stopped) {
+    if (!host || this.stopped) {
       drop();
       return "stopped";
     }
@@ -183,7 +186,7 @@ export class WebChatChannel implements Channel {
     }
     this.inFlight++;
     try {
-      await receive({
+      await host.receive({
         channel: WEB_CHAT,
         address: visitor.address,
         // Ids come from browsers: one visitor's id must never hide another visitor's message.

@@ -72,6 +72,7 @@ export const CHAT_JS = `(function () {
     message.options.forEach(function (o, i) {
       var b = document.createElement("button");
       b.type = "button";
+      // Numbered as the page and every other channel number them (numbered-options.ts).
       b.textContent = (i + 1) + ". " + o.label;
       b.addEventListener("click", function () {
         send({ choice: o.id, prompt: message.prompt });

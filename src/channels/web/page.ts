@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Lang, OutMessage } from "../../engine/types.ts";
 import { type Html, html } from "../../http/html.ts";
+import { numberedLabel } from "../numbered-options.ts";
 import { pendingOptions } from "./channel.ts";
 import { linkedText } from "./links.ts";
 import type { TranscriptEntry } from "./ports.ts";
@@ -40,7 +41,7 @@ export function optionsForm(t: ChatT, message: OutMessage | undefined): Html {
 <input type="hidden" name="mid" value="${randomUUID()}">
 ${message.prompt !== undefined ? html`<input type="hidden" name="prompt" value="${message.prompt}">` : ""}
 <p>${t("options_hint")}</p>
-${message.options.map((o, i) => html`<button type="submit" name="choice" value="${o.id}">${i + 1}. ${o.label}</button>`)}
+${message.options.map((o, i) => html`<button type="submit" name="choice" value="${o.id}">${numberedLabel(o.label, i)}</button>`)}
 </form>`;
 }
 

@@ -20,3 +20,9 @@ export interface TranscriptStore {
   /** The id of the oldest entry kept for the address, if any. */
   oldest(address: string): number | undefined;
 }
+
+/** Small values the web chat remembers: its cookie secret, whether staff heard the folder is full. */
+export interface SettingsStore {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}

@@ -5,21 +5,10 @@
 import { basename } from "node:path";
 import type { AnyMessageContent } from "@whiskeysockets/baileys";
 import type { OutMessage } from "../../engine/types.ts";
+import { textWithOptions } from "../numbered-options.ts";
 
 /** Longest caption put under a photo, video or document; longer texts go in their own message. */
 export const MAX_CAPTION = 1000;
-
-/** The message text with its options as numbered lines. */
-export function renderText(message: OutMessage): string {
-  const lines = [message.text];
-  if (message.options?.length) {
-    lines.push("");
-    message.options.forEach((option, i) => {
-      lines.push(`${i + 1}. ${option.label}`);
-    });
-  }
-  return lines.join("\n");
-}
 
 /**
  * The WhatsApp messages for one bot message, in order. Media with a local file (`fileExists`
@@ -30,7 +19,7 @@ export function outgoingContents(
   message: OutMessage,
   fileExists: (path: string) => boolean,
 ): AnyMessageContent[] {
-  const text = renderText(message);
+  const text = textWithOptions(message);
   const media = message.media;
   if (!media?.path || !fileExists(media.path)) return [{ text }];
   const url = { url: media.path };

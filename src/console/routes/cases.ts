@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { CASE_STATUSES } from "../../engine/types.ts";
 import { normalizeCaseRef } from "../../runtime/case-ref.ts";
-import type { StaffCommand } from "../../staff/commands.ts";
+import type { StaffCommand } from "../../staff/commands/command.ts";
 import type { CaseFilter } from "../../store/cases.ts";
 import { type ConsoleContext, type ConsoleEnv, type ConsoleWeb, field } from "../context.ts";
 import { LIVE_JS, LIVE_JS_PATH, WAITING_PATH } from "../live.ts";
@@ -13,10 +13,29 @@ import { noticePage } from "../pages/notice.ts";
 const PAGE_SIZE = 50;
 /** Longest reply or note accepted from the console (a chat message's practical limit). */
 const MAX_TEXT = 3500;
-/** The forms of a case page, by the staff command each runs. */
-const ACTIONS = { balas: "balas", catatan: "catatan", status: "status", ambil: "ambil" } as const;
+/** A case page's form, read as the staff command it runs on the case `ref`. */
+type FormCommand = (form: Record<string, unknown>, ref: string) => StaffCommand;
 
-/** The case list, a case's page, and its forms (run as staff commands by the desk). */
+const formText = (form: Record<string, unknown>) =>
+  field(form, "text").trim().slice(0, MAX_TEXT) || undefined;
+
+/** The forms of a case page, by the last part of their address. */
+const FORMS: ReadonlyMap<string, FormCommand> = new Map<string, FormCommand>([
+  ["balas", (form, ref) => ({ name: "balas", ref, text: formText(form) })],
+  ["catatan", (form, ref) => ({ name: "catatan", ref, text: formText(form) })],
+  ["ambil", (_, ref) => ({ name: "ambil", ref })],
+  [
+    "status",
+    (form, ref) => {
+      // The form sends the internal names only; anything else is answered as an unknown "?".
+      const status = CASE_STATUSES.find((s) => s === field(form, "status"));
+      const office = field(form, "office").trim().slice(0, 120).replace(/\s+/g, " ");
+      return { name: "status", ref, status, word: status ?? "?", office };
+    },
+  ],
+]);
+
+/** The case list, a case's page, and its forms (run as staff commands by the desk's registry). */
 export function caseRoutes(web: ConsoleWeb, x: ConsoleContext): void {
   const { store, text, c, options } = x;
 
@@ -80,19 +99,9 @@ export function caseRoutes(web: ConsoleWeb, x: ConsoleContext): void {
   web.post("/console/kasus/:ref/:action", async (ctx) => {
     const session = ctx.get("session");
     const record = findCase(ctx);
-    const name = ACTIONS[ctx.req.param("action") as keyof typeof ACTIONS];
-    if (!record || !name) return notFound(ctx);
-    const form = ctx.get("form");
-    let rest = "";
-    if (name === "balas" || name === "catatan")
-      rest = field(form, "text").trim().slice(0, MAX_TEXT);
-    if (name === "status") {
-      const status = field(form, "status");
-      // The desk also accepts Indonesian words; the form only sends the internal names.
-      const known = (CASE_STATUSES as readonly string[]).includes(status) ? status : "";
-      rest = `${known || "?"} ${field(form, "office").trim().slice(0, 120)}`.trim();
-    }
-    const command: StaffCommand = { name, ref: record.ref, rest };
+    const form = FORMS.get(ctx.req.param("action"));
+    if (!record || !form) return notFound(ctx);
+    const command = form(ctx.get("form"), record.ref);
     const replies = await options.app.act({ actor: session.actor, name: session.name }, command);
     x.flashes.set(session.key, replies);
     return ctx.redirect(`/console/kasus/${record.ref}`, 303);

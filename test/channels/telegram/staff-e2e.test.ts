@@ -3,12 +3,11 @@
  * no other group reaches anything), and the outbox can deliver to the staff group — text,
  * media by file id or upload, forum topics, long texts split at paragraphs.
  */
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Outgoing } from "../../../src/channels/channel.ts";
-import type { StaffMessage, StaffTap } from "../../../src/channels/telegram/staff.ts";
+import type { Outgoing, StaffInbound } from "../../../src/channels/channel.ts";
 import type { OutMessage } from "../../../src/engine/types.ts";
 import { FakeBotApi } from "../../helpers/fake-bot-api.ts";
 import {
@@ -24,15 +23,21 @@ let fake: FakeBotApi;
 let db: ReturnType<typeof tempDatabase>;
 let bot: TelegramTestBot;
 const delivered: { out: Outgoing; ids: number[] }[] = [];
+/** What the adapter handed the staff desk (here: this list). */
+const staff: StaffInbound[] = [];
 
 beforeEach(async () => {
   fake = await FakeBotApi.start();
   db = tempDatabase();
   delivered.length = 0;
+  staff.length = 0;
   bot = await startTelegramBot(fake, {
     databasePath: db.path,
     env: { STAFF_TELEGRAM_CHAT_ID: String(STAFF) },
     channel: { onSent: (out, ids) => delivered.push({ out, ids }) },
+    receiveStaff: async (message) => {
+      staff.push(message);
+    },
   });
 });
 
@@ -53,11 +58,7 @@ async function send(address: string | number, message: OutMessage): Promise<numb
 }
 
 describe("Telegram staff group (end to end)", () => {
-  it("hands staff-group messages, normalised, to the staff hook", async () => {
-    const got: StaffMessage[] = [];
-    bot.channel.onStaffMessage(async (m) => {
-      got.push(m);
-    });
+  it("hands staff-group messages to the staff desk", async () => {
     const id = fake.groupMessage(
       STAFF,
       77,
@@ -68,20 +69,18 @@ describe("Telegram staff group (end to end)", () => {
       caption: "bukti",
       photo: [{ file_id: "Fab", file_unique_id: "u", width: 1, height: 1 }],
     });
-    await eventually(() => got.length === 2);
-    expect(got[0]).toEqual({
-      chatId: String(STAFF),
-      threadId: 9,
-      address: `${STAFF}:9`,
-      senderId: "77",
+    await eventually(() => staff.length === 2);
+    expect(staff[0]).toEqual({
+      channel: "telegram",
+      chat: String(STAFF),
+      sender: "77",
       senderName: "Staf 77",
-      messageId: id,
+      messageId: String(id),
       text: "/balas terima kasih",
-      replyToMessageId: 55,
-      date: expect.any(Number),
+      replyTo: { channelMessageId: "55" },
     });
-    expect(got[1]).toMatchObject({
-      senderId: "78",
+    expect(staff[1]).toMatchObject({
+      sender: "78",
       text: "bukti",
       media: { kind: "photo", fileId: "Fab" },
     });
@@ -90,35 +89,76 @@ describe("Telegram staff group (end to end)", () => {
     expect(fake.sentTo(STAFF)).toHaveLength(0);
   });
 
-  it("answers staff-group taps and hands them to the tap hook", async () => {
-    const taps: StaffTap[] = [];
-    bot.channel.onStaffTap(async (t) => {
-      taps.push(t);
-    });
-    fake.enqueue({
-      update_id: 900,
-      callback_query: {
-        id: "q900",
-        from: { id: 77, is_bot: false, first_name: "Staf" },
-        chat_instance: "c",
-        data: "case:JR-7Q3K:claim",
-        message: {
-          message_id: 12,
-          date: 1,
-          chat: { id: STAFF, type: "supergroup", title: "Staff" },
-        },
+  it("keeps a copy of a staff file when asked to (for reporters on WhatsApp), or hands it on as it is", async () => {
+    await bot.stop();
+    const dir = join(db.dir, "media");
+    bot = await startTelegramBot(fake, {
+      databasePath: db.path,
+      env: { STAFF_TELEGRAM_CHAT_ID: String(STAFF) },
+      channel: { staffFiles: { dir, maxBytes: 1024 * 1024, timeoutMs: 5_000 } },
+      receiveStaff: async (message) => {
+        staff.push(message);
       },
-    } as Update);
-    await eventually(() => taps.length === 1);
-    expect(taps[0]).toMatchObject({
-      chatId: String(STAFF),
-      senderId: "77",
-      messageId: 12,
-      data: "case:JR-7Q3K:claim",
+    });
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]);
+    const photo = (bytes: Buffer, caption: string) => {
+      const fileId = fake.addFile(`photos/${caption}.jpg`, bytes);
+      fake.groupMessage(STAFF, 77, {
+        caption,
+        photo: [{ file_id: fileId, file_unique_id: caption, width: 1, height: 1 }],
+      });
+      return fileId;
+    };
+    const kept = photo(jpeg, "asli");
+    // Bytes that are no JPEG are not kept: the desk still gets the message and its caption.
+    const forged = photo(Buffer.from("not a picture at all"), "palsu");
+    await eventually(() => staff.length === 2);
+    expect(staff[0]?.media).toMatchObject({ kind: "photo", fileId: kept, caption: "asli" });
+    expect(readFileSync(staff[0]?.media?.path as string)).toEqual(jpeg);
+    expect(staff[1]?.text).toBe("palsu");
+    expect(staff[1]?.media).toEqual({
+      kind: "photo",
+      fileId: forged,
+      mime: "image/jpeg",
+      caption: "palsu",
+    });
+    expect(readdirSync(dir)).toHaveLength(1);
+  });
+
+  it("answers staff-group taps and hands the commands they carry to the staff desk", async () => {
+    const tap = (update_id: number, data: string) =>
+      ({
+        update_id,
+        callback_query: {
+          id: `q${update_id}`,
+          from: { id: 77, is_bot: false, first_name: "Staf" },
+          chat_instance: "c",
+          data,
+          message: {
+            message_id: 12,
+            date: 1,
+            chat: { id: STAFF, type: "supergroup", title: "Staff" },
+          },
+        },
+      }) as Update;
+    // Data the bot did not make carries no command: answered, and nothing more.
+    fake.enqueue(tap(899, "case:JR-7Q3K:claim"));
+    fake.enqueue(tap(900, ":ambil JR-7Q3K"));
+    await eventually(() => staff.length === 1);
+    expect(staff[0]).toEqual({
+      channel: "telegram",
+      chat: String(STAFF),
+      sender: "77",
+      senderName: "Staf",
+      messageId: "tap:12:77:ambil JR-7Q3K",
+      action: "ambil JR-7Q3K",
     });
     await fake.waitFor(() =>
-      fake.callsOf("answerCallbackQuery").some((c) => c.payload.callback_query_id === "q900"),
+      ["q899", "q900"].every((id) =>
+        fake.callsOf("answerCallbackQuery").some((c) => c.payload.callback_query_id === id),
+      ),
     );
+    expect(staff).toHaveLength(1);
   });
 
   it("ignores every other group, and private messages from bots", async () => {

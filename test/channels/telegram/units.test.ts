@@ -17,7 +17,7 @@ import {
 } from "../../../src/channels/telegram/keyboard.ts";
 import { planPieces } from "../../../src/channels/telegram/outbound.ts";
 import { MAX_CAPTION, splitText } from "../../../src/channels/telegram/split.ts";
-import { toStaffMessage } from "../../../src/channels/telegram/staff.ts";
+import { staffMessageInbound } from "../../../src/channels/telegram/staff.ts";
 import { TELEGRAM_LIMITS, Throttle } from "../../../src/channels/telegram/throttle.ts";
 import { readConfig } from "../../../src/config.ts";
 
@@ -288,7 +288,7 @@ describe("messageInput", () => {
 
 describe("staff messages", () => {
   it("in a forum topic, the topic's first message is not a reply", () => {
-    const staff = toStaffMessage(
+    const staff = staffMessageInbound(
       msg({
         chat: { id: -100, type: "supergroup", title: "S" },
         text: "ok",
@@ -303,8 +303,8 @@ describe("staff messages", () => {
       } as Partial<Message>),
       BOT,
     );
-    expect(staff).toMatchObject({ chatId: "-100", threadId: 5, address: "-100:5", text: "ok" });
-    expect(staff?.replyToMessageId).toBeUndefined();
+    expect(staff).toMatchObject({ channel: "telegram", chat: "-100", text: "ok" });
+    expect(staff?.replyTo).toBeUndefined();
   });
 });
 

@@ -4,7 +4,6 @@
  */
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mountWebhook } from "../../../src/channels/telegram/setup.ts";
 import { HttpServer } from "../../../src/http/server.ts";
 import { quietLog } from "../../helpers/app.ts";
 import { FakeBotApi } from "../../helpers/fake-bot-api.ts";
@@ -20,6 +19,13 @@ let base: string;
 beforeEach(async () => {
   fake = await FakeBotApi.start();
   db = tempDatabase();
+  http = new HttpServer({
+    host: "127.0.0.1",
+    port: 0,
+    log: quietLog,
+    health: () => ({ ok: bot.app.store.db.open }),
+  });
+  // The channel mounts its webhook on the server it is built with.
   bot = await startTelegramBot(fake, {
     databasePath: db.path,
     env: {
@@ -27,14 +33,8 @@ beforeEach(async () => {
       TELEGRAM_WEBHOOK_SECRET: SECRET,
     },
     noStart: true,
+    http,
   });
-  http = new HttpServer({
-    host: "127.0.0.1",
-    port: 0,
-    log: quietLog,
-    health: () => ({ ok: bot.app.store.db.open }),
-  });
-  mountWebhook(http, bot.channel, bot.config);
   base = `http://127.0.0.1:${await http.listen()}`;
 });
 
@@ -68,7 +68,7 @@ function post(body: Update, secret = SECRET): Promise<Response> {
 
 describe("Telegram webhook mode", () => {
   it("registers the webhook with its secret and answers updates posted to it", async () => {
-    await bot.channel.start(bot.app.receive);
+    await bot.channel.start(bot.app);
     expect(fake.webhook).toEqual({ url: "https://bot.example.org/telegram/hook", secret: SECRET });
     expect(fake.callsOf("getUpdates")).toHaveLength(0);
 
@@ -82,7 +82,7 @@ describe("Telegram webhook mode", () => {
   });
 
   it("refuses requests without the secret token", async () => {
-    await bot.channel.start(bot.app.receive);
+    await bot.channel.start(bot.app);
     const res = await post(update(2, 3002, "halo"), "wrong-secret-0123456789");
     expect(res.status).toBe(401);
     expect(fake.sentTo(3002)).toHaveLength(0);
@@ -90,7 +90,7 @@ describe("Telegram webhook mode", () => {
 
   it("answers 503 before start and while stopping, so Telegram sends the update again later", async () => {
     expect((await post(update(3, 3003, "halo"))).status).toBe(503);
-    await bot.channel.start(bot.app.receive);
+    await bot.channel.start(bot.app);
     await bot.channel.stop();
     expect((await post(update(4, 3003, "halo"))).status).toBe(503);
     expect(fake.sentTo(3003)).toHaveLength(0);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
-import { TerminalChannel } from "../../../src/channels/terminal/terminal.ts";
+import { TerminalChannel } from "../../../src/channels/terminal/channel.ts";
 import { displayWidth, wrapText } from "../../../src/channels/terminal/wrap.ts";
 import { createChatLogger, readableLine } from "../../../src/log.ts";
 import { quietLog, testConfig } from "../../helpers/app.ts";
@@ -54,7 +54,7 @@ async function chat(lines: string[], columns: number): Promise<string> {
     databasePath: ":memory:",
   });
   app.start();
-  await terminal.start(app.receive);
+  await terminal.start(app);
   input.end(`${lines.join("\n")}\n`);
   await terminal.closed;
   await app.close();

@@ -78,7 +78,7 @@ describe("web chat", () => {
     const started = Date.now();
     await bot.app.act(
       { actor: "telegram:111", name: "Bu Rina" },
-      { name: "balas", ref, rest: "Kami sedang menghubungi KBRI." },
+      { name: "balas", ref, text: "Kami sedang menghubungi KBRI." },
     );
     const got = JSON.parse((await waiting).text) as {
       entries: { direction: string; message: { text: string } }[];
@@ -161,8 +161,12 @@ describe("web chat", () => {
     const { visitor, ref } = await webCase(bot);
     await bot.app.act(
       { actor: "telegram:111", name: "Bu Rina" },
-      { name: "balas", ref, rest: "Lihat foto ini" },
-      { kind: "photo", path: "/srv/secret/media/x.jpg", fileId: "tg-file" },
+      {
+        name: "balas",
+        ref,
+        text: "Lihat foto ini",
+        media: { kind: "photo", path: "/srv/secret/media/x.jpg", fileId: "tg-file" },
+      },
     );
     const got = await visitor.get("/chat/api/messages?after=0&wait=0");
     expect(got.text).toContain("Lihat foto ini");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { textWithOptions } from "../../../src/channels/numbered-options.ts";
 import { scrub } from "../../../src/channels/whatsapp/baileys-logger.ts";
 import { contentOf, quotedIdOf, readMessage } from "../../../src/channels/whatsapp/inbound.ts";
-import { renderText } from "../../../src/channels/whatsapp/outbound.ts";
 import { incoming } from "../../helpers/fake-whatsapp.ts";
 
 describe("reading WhatsApp messages", () => {
@@ -92,7 +92,7 @@ describe("reading WhatsApp messages", () => {
 
   it("numbers options as lines of text", () => {
     expect(
-      renderText({
+      textWithOptions({
         text: "Pilih:",
         options: [
           { id: "a", label: "Satu" },
@@ -100,7 +100,7 @@ describe("reading WhatsApp messages", () => {
         ],
       }),
     ).toBe("Pilih:\n\n1. Satu\n2. Dua");
-    expect(renderText({ text: "Tanpa pilihan" })).toBe("Tanpa pilihan");
+    expect(textWithOptions({ text: "Tanpa pilihan" })).toBe("Tanpa pilihan");
   });
 
   it("keeps phone numbers and WhatsApp ids out of the library's logs", () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { proto } from "@whiskeysockets/baileys";
 import { afterEach, describe, expect, it } from "vitest";
-import type { StaffGroupMessage } from "../../../src/channels/whatsapp/ports.ts";
+import type { StaffInbound } from "../../../src/channels/channel.ts";
 import { incoming } from "../../helpers/fake-whatsapp.ts";
 import { STAFF_GROUP, type WhatsAppBot, whatsappBot } from "../../helpers/whatsapp-bot.ts";
 
@@ -166,13 +166,14 @@ describe("WhatsApp outbound", () => {
     ]);
   });
 
-  it("passes staff-group messages to the staff desk's hook and delivers to the group", async () => {
-    bot = await whatsappBot();
+  it("passes staff-group messages to the staff desk and delivers to the group", async () => {
+    const seen: StaffInbound[] = [];
+    bot = await whatsappBot({
+      receiveStaff: async (m) => {
+        seen.push(m);
+      },
+    });
     const b = bot;
-    const seen: StaffGroupMessage[] = [];
-    b.channel.onStaffMessage = async (m) => {
-      seen.push(m);
-    };
     // The bot posts a case card to the staff group…
     const card = b.app.store.outbox.add(
       {
@@ -203,19 +204,15 @@ describe("WhatsApp outbound", () => {
     b.sock.upsert([reply], "append"); // seen twice: passed on once
     await b.settle();
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({
-      group: STAFF_GROUP,
+    expect(seen[0]).toEqual({
+      channel: "whatsapp",
+      chat: STAFF_GROUP,
+      // Staff are known by phone number: the LID's alternate gives it.
+      sender: "6287700000001",
+      senderName: "Bu Ani",
       messageId: reply.key.id,
-      sender: {
-        jid: STAFF_LID,
-        lid: STAFF_LID,
-        pn: STAFF_PN,
-        number: "6287700000001",
-        pushName: "Bu Ani",
-      },
       text: "Saya tangani",
-      quoted: { messageId: cardMessage?.id, ref: card },
-      media: undefined,
+      replyTo: { ref: card },
     });
     // A staff photo is downloaded for the desk; the group's messages never reach the flows.
     const photo = incoming({
@@ -229,7 +226,7 @@ describe("WhatsApp outbound", () => {
     await b.settle();
     expect(seen[1]?.media).toMatchObject({ kind: "photo", caption: "bukti", mime: "image/jpeg" });
     expect(seen[1]?.text).toBe("bukti");
-    expect(seen[1]?.sender.number).toBe("6287700000001");
+    expect(seen[1]?.sender).toBe("6287700000001");
     expect(b.app.store.db.prepare("SELECT count(*) AS n FROM users").get()).toEqual({ n: 0 });
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Channel, Outgoing, Receive } from "../channel.ts";
+import type { Channel, ChannelHost, Outgoing } from "../channel.ts";
+import { optionLines } from "../numbered-options.ts";
 import { wrapText } from "./wrap.ts";
 
 /** Width when the output is not a terminal (a pipe, a file). */
@@ -24,10 +25,7 @@ export interface TerminalOptions {
  * word boundaries to `columns`.
  */
 export function renderForTerminal(out: Outgoing, columns = DEFAULT_COLUMNS): string {
-  const lines = [out.message.text];
-  out.message.options?.forEach((o, i) => {
-    lines.push(`  ${i + 1}. ${o.label}`);
-  });
+  const lines = [out.message.text, ...optionLines(out.message.options ?? [], "  ")];
   return `${wrapText(lines.join("\n"), columns)}\n`;
 }
 
@@ -56,7 +54,7 @@ export class TerminalChannel implements Channel {
     return this.options.address ?? "local";
   }
 
-  async start(receive: Receive): Promise<void> {
+  async start(host: ChannelHost): Promise<void> {
     const rl = createInterface({ input: this.options.input, terminal: false });
     this.rl = rl;
     const prompt = () => {
@@ -66,7 +64,7 @@ export class TerminalChannel implements Channel {
       // Lines are handled strictly one after another, like a person's messages.
       this.queue = this.queue
         .then(() =>
-          receive({
+          host.receive({
             channel: this.name,
             address: this.address,
             messageId: randomUUID(),

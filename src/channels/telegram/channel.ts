@@ -8,12 +8,12 @@ import type { BotCommand, UserFromGetMe } from "grammy/types";
 import type { Context as HonoContext } from "hono";
 import { ConfigError } from "../../config.ts";
 import type { Logger } from "../../log.ts";
-import type { Channel, Outgoing, Receive } from "../channel.ts";
+import type { MediaLimits } from "../../media/save.ts";
+import type { Channel, ChannelHost, Outgoing, StaffInbound } from "../channel.ts";
 import { createBot, createSendApi } from "./bot.ts";
-import { downloadFile } from "./files.ts";
+import { keepFile } from "./files.ts";
 import { Inflight } from "./inflight.ts";
 import { Sender, type SentHook } from "./outbound.ts";
-import type { StaffMessageHandler, StaffTapHandler } from "./staff.ts";
 import { TELEGRAM_LIMITS, Throttle, type ThrottleLimits } from "./throttle.ts";
 import { ALLOWED_UPDATES, CHANNEL, routeUpdates } from "./updates.ts";
 
@@ -44,6 +44,12 @@ export interface TelegramOptions {
   onSent?: SentHook;
   /** An API transformer on both clients, e.g. the benchmark's stand-in for the Bot API. */
   transformer?: Transformer;
+  /**
+   * Where copies of staff-group files go. Without them a file stays on Telegram, and staff
+   * reaching a reporter on another channel (WhatsApp cannot send a Telegram file id) would
+   * relay its caption alone.
+   */
+  staffFiles?: MediaLimits;
 }
 
 /** Long polling: updates handled at once, at most (one chat's updates are still in order). */
@@ -57,9 +63,7 @@ export class TelegramChannel implements Channel {
   private readonly sender: Sender;
   private readonly inflight = new Inflight();
   private readonly abort = new AbortController();
-  private receiveFn: Receive | undefined;
-  private staffMessageFn: StaffMessageHandler | undefined;
-  private staffTapFn: StaffTapHandler | undefined;
+  private host: ChannelHost | undefined;
   private runner: RunnerHandle | undefined;
   private lastUpdateId = 0;
   private stopping = false;
@@ -88,10 +92,9 @@ export class TelegramChannel implements Channel {
     });
     this.bot.use(
       routeUpdates({
-        receive: () => this.receiveFn,
+        host: () => this.host,
         staffChatId: options.staffChatId,
-        staffMessage: () => this.staffMessageFn,
-        staffTap: () => this.staffTapFn,
+        prepareStaff: (message) => this.withCopy(message),
         log,
       }),
     );
@@ -113,16 +116,6 @@ export class TelegramChannel implements Channel {
     return this.options.staffChatId;
   }
 
-  /** Plugs in the staff desk's handler for messages in the staff group. */
-  onStaffMessage(handler: StaffMessageHandler | undefined): void {
-    this.staffMessageFn = handler;
-  }
-
-  /** Plugs in the staff desk's handler for button taps in the staff group. */
-  onStaffTap(handler: StaffTapHandler | undefined): void {
-    this.staffTapFn = handler;
-  }
-
   /**
    * False once long polling has stopped by itself (token revoked, another instance polling with
    * the same token): the bot receives nothing any more, and `/healthz` should say so.
@@ -137,9 +130,9 @@ export class TelegramChannel implements Channel {
     return this.inflight.size;
   }
 
-  async start(receive: Receive): Promise<void> {
+  async start(host: ChannelHost): Promise<void> {
     const { log, webhook } = this.options;
-    this.receiveFn = receive;
+    this.host = host;
     try {
       // grammY types its signal with the abort-controller polyfill; a native one works the same.
       await this.bot.init(this.abort.signal as Parameters<Bot["init"]>[0]);
@@ -209,7 +202,7 @@ export class TelegramChannel implements Channel {
       timeoutMilliseconds: 50_000,
     });
     return async (c) => {
-      if (this.stopping || !this.receiveFn) return c.text("not ready", 503);
+      if (this.stopping || !this.host) return c.text("not ready", 503);
       try {
         return await handle(c);
       } catch (err) {
@@ -249,12 +242,28 @@ export class TelegramChannel implements Channel {
     return last === undefined ? undefined : String(last);
   }
 
-  /** Downloads a file a user sent into `dir`; returns its path (see `files.ts`). */
-  download(fileId: string, dir: string): Promise<string> {
-    return downloadFile(
-      { api: this.sendApi, token: this.options.token, apiRoot: this.options.apiRoot },
-      fileId,
-      dir,
-    );
+  /**
+   * The staff message with a copy of its file kept (see {@link TelegramOptions.staffFiles}).
+   * A file that cannot be kept still goes to the desk as it is: its caption is relayed.
+   */
+  private async withCopy(message: StaffInbound): Promise<StaffInbound> {
+    const { media } = message;
+    const { staffFiles: limits, token, apiRoot, log } = this.options;
+    if (!limits || !media?.fileId || media.path) return message;
+    const source = { api: this.bot.api, token, apiRoot };
+    try {
+      const saved = await keepFile(source, { ...media, fileId: media.fileId }, limits);
+      if (saved.ok) {
+        const { path, size, mime } = saved;
+        return { ...message, media: { ...media, path, size, mime } };
+      }
+      log.warn({ kind: media.kind, reason: saved.reason }, "telegram_staff_file_not_kept");
+    } catch (err) {
+      log.warn(
+        { kind: media.kind, err: err instanceof Error ? err.message : String(err) },
+        "telegram_staff_file_not_kept",
+      );
+    }
+    return message;
   }
 }

@@ -11,7 +11,7 @@ import {
 import type { MediaRef, UnsupportedKind, UserInput } from "../../engine/types.ts";
 import type { Logger } from "../../log.ts";
 import { type MediaLimits, precheck, type Refusal, saveMedia } from "../../media/save.ts";
-import { type Channel, DeliveryError, type Outgoing, type Receive } from "../channel.ts";
+import { type Channel, type ChannelHost, DeliveryError, type Outgoing } from "../channel.ts";
 import { type AckError, AckWatch, REACHOUT_RESTRICTED } from "./acks.ts";
 import type { BackoffPolicy } from "./backoff.ts";
 import { ConnectionManager } from "./connection.ts";
@@ -21,8 +21,9 @@ import { readMessage, type WaContent, type WaRead } from "./inbound.ts";
 import { outgoingContents } from "./outbound.ts";
 import { DEFAULT_PACING, Pacer, type PacingOptions, REAL_TIMING, type Timing } from "./pacer.ts";
 import { Pairing } from "./pairing.ts";
-import type { StaffGroupMessage, StaffHook, WhatsAppStore } from "./ports.ts";
+import type { WhatsAppStore } from "./ports.ts";
 import type { SocketFactory, WaSocket } from "./socket.ts";
+import { staffInbound } from "./staff.ts";
 
 /** What the person is told about a file that was not kept. */
 const REFUSED: Record<Exclude<Refusal, "failed">, UnsupportedKind> = {
@@ -57,8 +58,6 @@ export interface WhatsAppOptions {
   pacing?: Partial<PacingOptions>;
   timing?: Timing;
   backoff?: BackoffPolicy;
-  /** Receives messages from the staff group (the staff desk). */
-  onStaffMessage?: StaffHook;
 }
 
 /** Per-key promise chains: work for one key runs in order, keys run in parallel. */
@@ -110,7 +109,7 @@ const serialise = (value: unknown): string => JSON.stringify(value, BufferJSON.r
 export class WhatsAppChannel implements Channel {
   readonly name = "whatsapp";
   readonly connection: ConnectionManager;
-  private receive: Receive | undefined;
+  private host: ChannelHost | undefined;
   private readonly intake = new Lanes();
   private readonly work = new Lanes();
   private readonly inflight = new Set<string>();
@@ -122,14 +121,12 @@ export class WhatsAppChannel implements Channel {
   private readonly acks: AckWatch;
   private readonly pacer: Pacer;
   private readonly timing: Timing;
-  private staffHook: StaffHook | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(private readonly options: WhatsAppOptions) {
     const { store, log, notify } = options;
     this.timing = options.timing ?? REAL_TIMING;
-    this.staffHook = options.onStaffMessage;
     this.identities = new Identities(store.identities, log, this.timing.now);
     this.pacer = new Pacer({ ...DEFAULT_PACING, ...options.pacing }, this.timing);
     this.acks = new AckWatch((messageId, code) => this.refusedLate(messageId, code));
@@ -152,18 +149,13 @@ export class WhatsAppChannel implements Channel {
     });
   }
 
-  /** Sets the receiver of staff-group messages (the staff desk). */
-  set onStaffMessage(hook: StaffHook | undefined) {
-    this.staffHook = hook;
-  }
-
   /** The staff group's address, for delivering to it. */
   get staffAddress(): string | undefined {
     return this.options.staffGroup;
   }
 
-  async start(receive: Receive): Promise<void> {
-    this.receive = receive;
+  async start(host: ChannelHost): Promise<void> {
+    this.host = host;
     this.stopped = false;
     this.prune();
     this.pruneTimer = setInterval(() => this.prune(), PRUNE_EVERY_MS);
@@ -289,15 +281,15 @@ export class WhatsAppChannel implements Channel {
     address: string,
   ): Promise<void> {
     const { log } = this.options;
-    const receive = this.receive;
-    if (!receive) return;
+    const host = this.host;
+    if (!host) return;
     sock = this.live(sock);
     // Seen, and "typing…", the way a person at the phone would react.
     await this.quietly(() => sock.readMessages([msg.key]));
     await this.quietly(() => sock.sendPresenceUpdate("composing", read.chat));
     const input = await this.toInput(sock, msg, read.id, read.content);
     try {
-      await receive({ channel: this.name, address, messageId: read.id, input });
+      await host.receive({ channel: this.name, address, messageId: read.id, input });
     } catch (error) {
       if (input.type === "media" && input.media.path) rmSync(input.media.path, { force: true });
       log.error({ err: error }, "whatsapp_receive_failed");
@@ -305,54 +297,24 @@ export class WhatsAppChannel implements Channel {
   }
 
   private async handleStaff(sock: WaSocket, msg: WAMessage, read: WaRead): Promise<void> {
-    const hook = this.staffHook;
+    const host = this.host;
     sock = this.live(sock);
     try {
-      if (!hook) {
-        this.options.log.debug("whatsapp_staff_message_without_desk");
-        return;
-      }
+      if (!host) return;
       const { content, sender } = read;
       const input =
         content.type === "text" ? undefined : await this.toInput(sock, msg, read.id, content);
       const pn =
         sender.pn ??
         (sender.lid ? await this.quietly(() => sock.pnForLid(sender.lid as string)) : undefined);
-      const quoted = read.quotedId
-        ? {
-            messageId: read.quotedId,
-            ref: this.options.store.sent.get(read.quotedId)?.ref ?? undefined,
-          }
+      const quotedRef = read.quotedId
+        ? (this.options.store.sent.get(read.quotedId)?.ref ?? undefined)
         : undefined;
-      const message: StaffGroupMessage = {
-        group: read.chat,
-        messageId: read.id,
-        sender: {
-          jid: sender.jid,
-          lid: sender.lid,
-          pn,
-          number: pn ? jidDecode(pn)?.user : undefined,
-          pushName: sender.pushName,
-        },
-        text:
-          content.type === "text"
-            ? content.text
-            : input?.type === "media"
-              ? input.media.caption
-              : input?.type === "text"
-                ? input.text
-                : input?.type === "unsupported"
-                  ? input.caption
-                  : undefined,
-        quoted,
-        media: input?.type === "media" ? input.media : undefined,
-        unsupported: input?.type === "unsupported" ? input.what : undefined,
-        sentAt: read.sentAt,
-      };
-      await hook(message);
+      const number = pn ? jidDecode(pn)?.user : undefined;
+      await host.receiveStaff(staffInbound(read, { input, number, quotedRef }));
       remember(this.staffSeen, read.id, true);
     } catch (error) {
-      this.options.log.error({ err: error }, "whatsapp_staff_hook_failed");
+      this.options.log.error({ err: error }, "whatsapp_staff_message_failed");
     } finally {
       this.inflight.delete(read.id);
     }

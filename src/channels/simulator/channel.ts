@@ -1,23 +1,30 @@
 import { randomUUID } from "node:crypto";
-import type { Channel, Inbound, Outgoing, StaffInbound } from "../channel.ts";
+import type { Channel, ChannelHost, Outgoing } from "../channel.ts";
 import { SimLine, type SimMessage, toInput, toSimMessage } from "./protocol.ts";
 
 /** The simulator's address for the staff chat. */
 export const STAFF_ADDRESS = "staff";
 
-/** What the simulator drives: the bot's inbound entry points. */
-export interface SimTarget {
-  receive(inbound: Inbound): Promise<void>;
-  receiveStaff(message: StaffInbound): Promise<void>;
-}
-
-/** The simulator's channel: it "delivers" by collecting messages for the current output line. */
+/**
+ * The simulator's channel: a {@link Simulator} hands it lines to receive, and it "delivers" by
+ * collecting messages for the current output line.
+ */
 export class SimulatorChannel implements Channel {
   readonly name = "sim";
   private collected: SimMessage[] = [];
+  private host: ChannelHost | undefined;
 
-  async start(): Promise<void> {}
+  async start(host: ChannelHost): Promise<void> {
+    this.host = host;
+  }
+
   async stop(): Promise<void> {}
+
+  /** The bot this channel was started with; lines cannot be run before. */
+  get started(): ChannelHost {
+    if (!this.host) throw new Error("the simulator channel is not started");
+    return this.host;
+  }
 
   async deliver(out: Outgoing): Promise<string> {
     const to = out.address === STAFF_ADDRESS ? "staff" : `user:${out.address}`;
@@ -47,7 +54,6 @@ export class Simulator {
   private serial = 0;
 
   constructor(
-    private readonly target: SimTarget,
     private readonly channel: SimulatorChannel,
     private readonly options: { langHint?: string } = {},
   ) {}
@@ -70,11 +76,12 @@ export class Simulator {
   async run(line: SimLine): Promise<SimOutput> {
     this.serial++;
     this.channel.take();
+    const host = this.channel.started;
     const [role, id] = line.from.split(/:(.*)/s) as [string, string];
     if (role === "staff") {
       const ref = line.replyTo !== undefined ? Number(line.replyTo.replace(/^m/, "")) : Number.NaN;
       const media = toInput(line, this.serial);
-      await this.target.receiveStaff({
+      await host.receiveStaff({
         channel: this.channel.name,
         chat: STAFF_ADDRESS,
         sender: id,
@@ -84,7 +91,7 @@ export class Simulator {
         ...(Number.isInteger(ref) ? { replyTo: { ref } } : {}),
       });
     } else {
-      await this.target.receive({
+      await host.receive({
         channel: this.channel.name,
         address: id,
         messageId: randomUUID(),
