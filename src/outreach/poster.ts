@@ -63,6 +63,14 @@ function sources(kit: OutreachKit, lang: Lang, code: string): Html {
   return html`<footer class="sources"><p class="code-line">${kit.t(lang, "outreach.poster_code", { code })}</p>${e ? html`<p>${kit.t(lang, "outreach.poster_sources", { source: e.source, date: e.checked })}</p>` : ""}</footer>`;
 }
 
+/** Three red flags of a non-procedural offer (fact sheet §5.1). */
+function flags(kit: OutreachKit, lang: Lang): Html {
+  const t = (key: string) => kit.t(lang, `outreach.${key}`);
+  return html`<section class="flags"><h2>${t("poster_flags_title")}</h2><ol>
+<li>${t("poster_flag_visa")}</li><li>${t("poster_flag_recruiter")}</li><li>${t("poster_flag_money")}</li>
+</ol></section>`;
+}
+
 /** One language's half (or whole) of an A4 poster. */
 function posterSide(kit: OutreachKit, options: PosterOptions, lang: Lang): Html {
   const t = (key: string) => kit.t(lang, `outreach.${key}`);
@@ -73,9 +81,7 @@ ${masthead(kit, lang, options.office)}
 <p class="free">${t("poster_free")}</p>
 <p class="scan">${t("poster_scan")}</p>
 ${codes(kit, options.source, lang)}
-<section class="flags"><h2>${t("poster_flags_title")}</h2><ol>
-<li>${t("poster_flag_visa")}</li><li>${t("poster_flag_recruiter")}</li><li>${t("poster_flag_money")}</li>
-</ol></section>
+${flags(kit, lang)}
 ${emergency(kit, lang)}
 ${sources(kit, lang, options.source.code)}
 </article>`;
@@ -89,6 +95,7 @@ ${masthead(kit, lang, options.office)}
 <h1>${t("card_title")}</h1>
 <p class="free">${t("poster_free")}</p>
 ${codes(kit, options.source, lang)}
+${flags(kit, lang)}
 ${emergency(kit, lang)}
 ${sources(kit, lang, options.source.code)}
 </article>`;
@@ -173,6 +180,8 @@ h1 { font-size: 24pt; line-height: 1.15; margin: 2mm 0 3mm; }
 .card .qr { width: 27mm; height: 27mm; }
 .card .code .label { font-size: 7.5pt; }
 .card .code .url { font-size: 5.5pt; }
+.card .flags h2 { font-size: 8pt; }
+.card .flags ol { font-size: 7pt; margin-bottom: 2mm; padding-left: 4mm; }
 .card .danger { padding: 1mm 2mm; margin-bottom: 1mm; }
 .card .danger h3 { font-size: 8pt; }
 .card .danger p { font-size: 7pt; }
