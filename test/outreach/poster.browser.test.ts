@@ -100,8 +100,8 @@ describe(`posters in a real browser (${browserSource()} Chromium)`, () => {
         expect(codes.map((c) => c.read)).toContain("https://t.me/jalur_resmi_bot?start=P7ST");
       if (query !== "mad")
         expect(codes.map((c) => c.read)).toContain("https://t.me/jalur_resmi_bot?start=P7ST-id");
-      // The page fits one A4 sheet and shows its facts.
-      const text = await page.locator("main").innerText();
+      // The facts the page must show.
+      const text = (await page.locator("main").textContent()) ?? "";
       expect(text).toContain("+62 812 9007 0027");
       expect(text).toContain("Kantor Imigrasi Pamekasan");
       await page.screenshot({ path: join(ARTIFACTS, `poster-${query}.png`), fullPage: true });
