@@ -165,7 +165,7 @@ export function createApp(options: AppOptions): App {
   const idTexts = flatten(content.locales.resources.id);
   const text = new StaffText(engine.t, (key) => idTexts.has(key));
   const consoleLinks = new ConsoleLinks(store.consoleAuth, config.PUBLIC_URL);
-  const outreach = outreachKit(config, content, engine.t, PROJECT_ROOT);
+  const outreach = outreachKit(config, content.reference.contacts, engine.t, PROJECT_ROOT);
   const desk = new StaffDesk({
     store,
     engine,
@@ -192,7 +192,7 @@ export function createApp(options: AppOptions): App {
       max: config.FLOOD_MAX_MESSAGES,
       windowMs: config.FLOOD_WINDOW_SECONDS * 1000,
     }),
-    sources: new SourceTracker(store.sources, { ...engine, defaultLang: config.DEFAULT_LANGUAGE }),
+    arrivals: new SourceTracker(store.sources, { ...engine, defaultLang: config.DEFAULT_LANGUAGE }),
     ...(options.random ? { random: options.random } : {}),
   });
   const delivery = new Delivery(store, channels, clock, log, options.policy);

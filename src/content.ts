@@ -3,13 +3,14 @@
  * directory and checked as one.
  */
 import { join } from "node:path";
+import { CODE_KEYS } from "./code-keys.ts";
 import type { Translator } from "./engine/deps.ts";
 import type { Lang } from "./engine/types.ts";
 import { type CheckResult, checkContent } from "./flows/check.ts";
 import { INTENT_FLOWS, REQUIRED_FLOWS_SEVERITY } from "./flows/contract.ts";
 import { type LoadedFlows, loadFlows } from "./flows/load.ts";
-import { CODE_KEYS, ID_ONLY_NAMESPACES } from "./i18n/code-keys.ts";
 import { type Locales, loadLocales } from "./i18n/locales.ts";
+import { ID_ONLY_NAMESPACES } from "./i18n/namespaces.ts";
 import { createTranslator } from "./i18n/translator.ts";
 import { loadReference, type Reference } from "./reference/load.ts";
 import type { UnderstandingData } from "./understanding/data.ts";

@@ -6,8 +6,8 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../app.ts";
-import { ID_ONLY_NAMESPACES } from "../i18n/code-keys.ts";
 import { flatten, loadLocales } from "../i18n/locales.ts";
+import { ID_ONLY_NAMESPACES } from "../i18n/namespaces.ts";
 import { SAFETY_DEFECTS, voiceStats } from "../review/voice.ts";
 import { runCli } from "./run.ts";
 

@@ -4,7 +4,6 @@
  * source, from `data/contacts.yaml`) and the bot's translator. Built once with the app.
  */
 import type { Config } from "../config.ts";
-import type { Content } from "../content.ts";
 import type { Translator } from "../engine/deps.ts";
 import type { Lang } from "../engine/types.ts";
 import type { Source } from "../store/sources.ts";
@@ -33,14 +32,22 @@ export interface OutreachKit {
   links(source: Pick<Source, "code" | "lang">, lang: Lang): EntryLinks;
 }
 
-/** Builds the kit from the configuration and the content (`root` holds `data/`). */
+/** A contact as `data/contacts.yaml` holds it (the fields the kit reads). */
+export interface ContactData {
+  id: string;
+  phone?: string | undefined;
+  source: string;
+  checked: string;
+}
+
+/** Builds the kit from the configuration and the contacts (`root` holds `data/`). */
 export function outreachKit(
   config: Config,
-  content: Content,
+  contacts: readonly ContactData[],
   t: Translator,
   root: string,
 ): OutreachKit {
-  const contact = content.reference.contacts.find((c) => c.id === EMERGENCY_CONTACT);
+  const contact = contacts.find((c) => c.id === EMERGENCY_CONTACT);
   const bases = entryBases(config);
   return {
     bases,

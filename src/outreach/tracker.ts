@@ -14,6 +14,7 @@
 import type { Inbound } from "../channels/channel.ts";
 import { MENU_FLOW, type RoutingDeps, routeFirstMessage } from "../engine/routing.ts";
 import type { Lang, SessionState, StepResult, UserInput } from "../engine/types.ts";
+import type { ArrivalHooks, Arrival as BaseArrival } from "../runtime/arrivals.ts";
 import type { Source, SourceLink, Sources } from "../store/sources.ts";
 import { type EntryToken, parseEntryToken, tokenInText } from "./entry.ts";
 import { weekOf } from "./week.ts";
@@ -31,16 +32,13 @@ export const METRIC = {
 } as const;
 
 /** What the tracker made of a message before the engine sees it. */
-export interface Arrival {
-  /** The input for the engine: the code taken out (a greeting when nothing else was said). */
-  input: UserInput;
-  langHint: string | undefined;
+export interface Arrival extends BaseArrival {
   /** The source whose code came with the message. */
   source?: Source;
 }
 
 /** Reads entry codes and keeps the per-source counters. */
-export class SourceTracker {
+export class SourceTracker implements ArrivalHooks<Arrival> {
   constructor(
     private readonly sources: Sources,
     private readonly routing: RoutingDeps & { defaultLang: Lang },

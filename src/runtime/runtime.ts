@@ -5,9 +5,9 @@ import { step } from "../engine/engine.ts";
 import { SYSTEM } from "../engine/system-keys.ts";
 import type { SessionState, StepResult, UserInput } from "../engine/types.ts";
 import type { Logger } from "../log.ts";
-import type { Arrival, SourceTracker } from "../outreach/tracker.ts";
 import type { Store } from "../store/store.ts";
 import type { User } from "../store/users.ts";
+import type { Arrival, ArrivalHooks } from "./arrivals.ts";
 import { dangerMoves } from "./danger-moves.ts";
 import { type CaseHooks, EffectInterpreter, type EngineBase } from "./effects.ts";
 import type { FloodGuard } from "./flood.ts";
@@ -23,8 +23,8 @@ export interface RuntimeOptions {
   cases?: CaseHooks;
   /** Per-sender flood control; none when absent. */
   flood?: FloodGuard;
-  /** Outreach: entry codes in first messages, and counts per source; none when absent. */
-  sources?: SourceTracker;
+  /** Around each step (outreach: entry codes in first messages, counts per source). */
+  arrivals?: ArrivalHooks;
 }
 
 /** What handling one inbound message did. */
@@ -103,7 +103,7 @@ export class Runtime {
       // erasing their data deletes it even if no case ever used it.
       if (inbound.input.type === "media" && inbound.input.media.path)
         store.cases.attach(null, user.id, inbound.input.media, now);
-      const arrival: Arrival = this.options.sources?.arrive(inbound) ?? {
+      const arrival: Arrival = this.options.arrivals?.arrive(inbound) ?? {
         input: inbound.input,
         langHint: inbound.langHint,
       };
@@ -113,7 +113,7 @@ export class Runtime {
         now,
         user.id,
       );
-      this.options.sources?.record(user.id, prev, arrival, result, now);
+      this.options.arrivals?.record(user.id, prev, arrival, result, now);
       store.flowStats.record(
         [
           ...promptMoves(prev, result.state, now, this.options.engine.settings.idleMs),

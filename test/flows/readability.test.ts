@@ -10,8 +10,8 @@ import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../src/content.ts";
 import type { Flow } from "../../src/engine/flow.ts";
 import { CASE_STATUSES, LANGS, type Lang } from "../../src/engine/types.ts";
-import { ID_ONLY_NAMESPACES } from "../../src/i18n/code-keys.ts";
 import { flatten, placeholders } from "../../src/i18n/locales.ts";
+import { ID_ONLY_NAMESPACES } from "../../src/i18n/namespaces.ts";
 import { ROOT, realContent } from "../helpers/engine.ts";
 
 const MAX = 600;

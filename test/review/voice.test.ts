@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ID_ONLY_NAMESPACES } from "../../src/i18n/code-keys.ts";
 import { flatten } from "../../src/i18n/locales.ts";
+import { ID_ONLY_NAMESPACES } from "../../src/i18n/namespaces.ts";
 import { voiceStats } from "../../src/review/voice.ts";
 import { realContent } from "../helpers/engine.ts";
 

@@ -15,7 +15,7 @@ export const TELEGRAM_COMMANDS = [
   { command: "bantuan", key: "telegram.cmd_bantuan" },
 ] as const;
 
-/** Message keys this module uses (registered in `src/i18n/code-keys.ts`). */
+/** Message keys this module uses (gathered in `src/code-keys.ts`). */
 export const TELEGRAM_KEYS: readonly string[] = TELEGRAM_COMMANDS.map((c) => c.key);
 
 /** Telegram's limit for a command description. */
