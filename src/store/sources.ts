@@ -115,9 +115,10 @@ export class Sources {
     this.updateLinkStmt = db.prepare<[string, string, number]>(
       "UPDATE user_sources SET lang = ?, reached = ? WHERE user_id = ?",
     );
-    this.bumpStmt = db.prepare<[number, number, string, number]>(
-      `INSERT INTO source_counts (source_id, week, metric, n) VALUES (?, ?, ?, ?)
-       ON CONFLICT (source_id, week, metric) DO UPDATE SET n = max(0, n + excluded.n)`,
+    this.bumpStmt = db.prepare<[{ source: number; week: number; metric: string; delta: number }]>(
+      `INSERT INTO source_counts (source_id, week, metric, n)
+       VALUES (@source, @week, @metric, max(0, @delta))
+       ON CONFLICT (source_id, week, metric) DO UPDATE SET n = max(0, n + @delta)`,
     );
     this.countsStmt = db.prepare<[number], SourceCount>(
       `SELECT source_id AS sourceId, week, metric, n FROM source_counts
@@ -182,7 +183,7 @@ export class Sources {
 
   /** Adds `delta` to a counter (never below zero). */
   bump(sourceId: number, week: number, metric: string, delta = 1): void {
-    this.bumpStmt.run(sourceId, week, metric, delta);
+    this.bumpStmt.run({ source: sourceId, week, metric, delta });
   }
 
   /** Every counter of weeks from `sinceWeek` on. */
