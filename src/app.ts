@@ -13,6 +13,10 @@ import type { FlowSet } from "./engine/flow.ts";
 import { formatProblem } from "./flows/problem.ts";
 import { flatten } from "./i18n/locales.ts";
 import type { Logger } from "./log.ts";
+import { type OutreachKit, outreachKit } from "./outreach/kit.ts";
+import { entryBases } from "./outreach/links.ts";
+import { shareLinks } from "./outreach/share.ts";
+import { SourceTracker } from "./outreach/tracker.ts";
 import { Delivery, type DeliveryPolicy } from "./runtime/delivery.ts";
 import type { EngineBase } from "./runtime/effects.ts";
 import { FloodGuard } from "./runtime/flood.ts";
@@ -126,6 +130,8 @@ export interface App extends ChannelHost {
   flows: FlowSet;
   /** One-time sign-in links for the web console (`/masuk`, `npm run console:link`). */
   consoleLinks: ConsoleLinks;
+  /** Outreach: entry links, places, the poster's emergency line (console and `/sumber`). */
+  outreach: OutreachKit;
   /**
    * A staff action from the web console, through the staff desk (same authorization, audit and
    * relaying as the staff chats); wakes the delivery of what it causes and returns the desk's
@@ -150,19 +156,24 @@ export function createApp(options: AppOptions): App {
   const content = options.content ?? loadCheckedContent();
   const store =
     options.store ?? new Store(openDatabase(options.databasePath ?? config.DATABASE_PATH));
-  const engine = engineBase(content, engineSettings(config), log);
+  const base = engineBase(content, engineSettings(config), log);
+  // The share flow's links depend on where the channels are reached (the configuration).
+  const shared = shareLinks(entryBases(config), base.t);
+  const engine: EngineBase = { ...base, settings: { ...base.settings, shareLinks: shared } };
   const channels = new Map((options.channels ?? []).map((c) => [c.name, c] as const));
   const directory =
     options.directory ?? StaffDirectory.fromConfig(config, { simulator: channels.has("sim") });
   const idTexts = flatten(content.locales.resources.id);
   const text = new StaffText(engine.t, (key) => idTexts.has(key));
   const consoleLinks = new ConsoleLinks(store.consoleAuth, config.PUBLIC_URL);
+  const outreach = outreachKit(config, content.reference.contacts, engine.t, PROJECT_ROOT);
   const desk = new StaffDesk({
     store,
     engine,
     directory,
     text,
     console: consoleLinks,
+    outreach,
     clock,
     log,
     reminders: {
@@ -182,6 +193,7 @@ export function createApp(options: AppOptions): App {
       max: config.FLOOD_MAX_MESSAGES,
       windowMs: config.FLOOD_WINDOW_SECONDS * 1000,
     }),
+    arrivals: new SourceTracker(store.sources, { ...engine, defaultLang: config.DEFAULT_LANGUAGE }),
     ...(options.random ? { random: options.random } : {}),
   });
   const delivery = new Delivery(store, channels, clock, log, options.policy);
@@ -231,6 +243,7 @@ export function createApp(options: AppOptions): App {
     t: engine.t,
     flows: engine.flows,
     consoleLinks,
+    outreach,
     async receive(inbound) {
       // The channels with new messages: the user's, and staff chats a case notice went to.
       wake(runtime.handle(inbound).channels);

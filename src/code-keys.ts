@@ -2,6 +2,8 @@ import { TELEGRAM_KEYS } from "./channels/telegram/commands.ts";
 import { WEB_CHAT_KEYS } from "./channels/web/keys.ts";
 import { CONSOLE_KEYS } from "./console/keys.ts";
 import { systemKeys } from "./engine/system-keys.ts";
+import { SOURCES_KEYS } from "./outreach/console-keys.ts";
+import { OUTREACH_KEYS } from "./outreach/keys.ts";
 import { STAFF_KEYS } from "./staff/keys.ts";
 
 /**
@@ -16,4 +18,6 @@ export const CODE_KEYS: readonly string[] = [
   ...TELEGRAM_KEYS,
   ...CONSOLE_KEYS,
   ...WEB_CHAT_KEYS,
+  ...OUTREACH_KEYS,
+  ...SOURCES_KEYS,
 ];

@@ -96,8 +96,25 @@ export const ConfigSchema = z.object({
     .regex(/^-?\d+$/, { message: "expected a numeric chat id such as -1001234567890" })
     .optional(),
   STAFF_TELEGRAM_IDS: list(/^\d+$/, "numeric Telegram user ids").default([]),
+  // The bot's @username, for entry links and posters (t.me/<username>?start=<code>).
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .transform((v) => v.trim().replace(/^@/, ""))
+    .pipe(
+      z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, {
+        message: "expected the bot's username from @BotFather, e.g. jalur_resmi_bot",
+      }),
+    )
+    .optional(),
   WHATSAPP_ENABLED: bool.default(false),
   WHATSAPP_PAIRING_NUMBER: z
+    .string()
+    .regex(/^\d{8,15}$/, {
+      message: "expected the phone number in international digits, e.g. 6281234567890",
+    })
+    .optional(),
+  // The bot's own WhatsApp number, for entry links and posters (wa.me/<number>).
+  WHATSAPP_NUMBER: z
     .string()
     .regex(/^\d{8,15}$/, {
       message: "expected the phone number in international digits, e.g. 6281234567890",

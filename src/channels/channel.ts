@@ -17,6 +17,11 @@ export interface Inbound {
    * address have gone out. Other messages never wait on sending.
    */
   awaitReplies?: boolean;
+  /**
+   * An outreach entry code that came with the message outside its text (the web chat's
+   * `?src=` link); the runtime reads codes in payloads and texts itself.
+   */
+  entry?: string;
 }
 
 /** A message for a channel to deliver. */

@@ -22,6 +22,7 @@ import { CSS_PATH } from "./layout.ts";
 import { caseRoutes } from "./routes/cases.ts";
 import { reviewRoutes } from "./routes/review.ts";
 import { signInRoutes } from "./routes/signin.ts";
+import { sourceRoutes } from "./routes/sources.ts";
 import { statsRoutes } from "./routes/stats.ts";
 import { CONSOLE_CSS } from "./style.ts";
 
@@ -82,6 +83,7 @@ export function mountConsole(http: HttpServer, options: ConsoleOptions): void {
   signInRoutes(web, x);
   caseRoutes(web, x);
   statsRoutes(web, x);
+  sourceRoutes(web, x);
   reviewRoutes(web, x);
   http.app.route("/", web);
 }

@@ -16,7 +16,7 @@ import { type ConsoleT, consoleT } from "./text.ts";
 
 /** What the console needs. */
 export interface ConsoleOptions {
-  app: Pick<App, "store" | "desk" | "text" | "act" | "flows">;
+  app: Pick<App, "store" | "desk" | "text" | "act" | "flows" | "outreach">;
   clock: () => number;
   log: Logger;
   /** True when the console is reached over https (`PUBLIC_URL`): cookies become Secure. */

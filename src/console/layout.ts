@@ -6,7 +6,7 @@ import type { SignedIn } from "./auth.ts";
 export const CSS_PATH = "/console/console.css";
 
 /** Which page of the menu is open. */
-export type Section = "cases" | "stats" | "texts" | undefined;
+export type Section = "cases" | "stats" | "sources" | "texts" | undefined;
 
 /** A console page: title, the signed-in header (if any), flash messages and the body. */
 export function page(
@@ -34,6 +34,7 @@ export function page(
     ? html`<nav aria-label="${c("nav_label")}"><ul>
         <li><a href="/console" aria-current="${current("cases") ?? "false"}">${c("nav_cases")}</a></li>
         <li><a href="/console/statistik" aria-current="${current("stats") ?? "false"}">${c("nav_stats")}</a></li>
+        <li><a href="/console/sumber" aria-current="${current("sources") ?? "false"}">${t.text("sources.nav")}</a></li>
         <li><a href="/console/teks" aria-current="${current("texts") ?? "false"}">${c("nav_texts")}</a></li>
       </ul></nav>
       <span>${c("signed_in_as", { name: session.name })}</span>

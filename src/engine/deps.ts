@@ -132,6 +132,11 @@ export interface EngineSettings {
   staffHours?: StaffHours | undefined;
   /** Days after a case is closed that its conversation is kept (RETENTION_DAYS). */
   retentionDays?: number;
+  /**
+   * The entry links of the general outreach source, one per line, per language (the `share`
+   * flow's `{{service.share_links}}`).
+   */
+  shareLinks?: Partial<Record<Lang, string>>;
 }
 
 /** Everything the engine needs, injected so that a step is a pure function. */

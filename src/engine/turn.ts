@@ -11,12 +11,16 @@ import type {
 } from "./types.ts";
 
 /** Values of the service's settings that messages may show as `{{service.<name>}}`. */
-export const SERVICE_PARAMS = ["retention_days", "staff_hours"] as const;
+export const SERVICE_PARAMS = ["retention_days", "staff_hours", "share_links"] as const;
 
-function serviceParams(settings: EngineSettings): Record<(typeof SERVICE_PARAMS)[number], string> {
+function serviceParams(
+  settings: EngineSettings,
+  lang: Lang,
+): Record<(typeof SERVICE_PARAMS)[number], string> {
   return {
     retention_days: String(settings.retentionDays ?? 365),
     staff_hours: settings.staffHours?.text ?? "",
+    share_links: settings.shareLinks?.[lang] ?? "",
   };
 }
 
@@ -55,7 +59,7 @@ export class Turn {
   text(key: string, extra?: Record<string, unknown>): string {
     return this.deps.t(this.state.lang, key, {
       ...this.deps.params,
-      service: serviceParams(this.deps.settings),
+      service: serviceParams(this.deps.settings, this.state.lang),
       ...this.state.vars,
       ...extra,
     });

@@ -13,6 +13,7 @@ export const REQUIRED_FLOWS = [
   "report",
   "emergency",
   "crisis",
+  "share",
   "human",
   "contacts",
   "case_status",

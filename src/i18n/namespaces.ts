@@ -1,2 +1,3 @@
 /** Namespaces written only in Indonesian: staff-facing texts (staff work in Indonesian). */
-export const ID_ONLY_NAMESPACES: readonly string[] = ["staff", "console"];
+// `sources`: the outreach pages and `/sumber` (src/outreach/console-keys.ts).
+export const ID_ONLY_NAMESPACES: readonly string[] = ["staff", "console", "sources"];

@@ -19,6 +19,10 @@ const CODE_PLACES: readonly [prefix: string, place: string][] = [
   ],
   ["webchat.", "halaman web chat (/chat)"],
   ["telegram.", "menu perintah Telegram"],
+  ["outreach.wa_", "pesan pertama WhatsApp dari tautan poster (sudah terisi)"],
+  ["outreach.share_", "pesan untuk diteruskan dari alur share (semua chat)"],
+  ["outreach.card_", "kartu A6 sosialisasi (dicetak)"],
+  ["outreach.", "poster A4 sosialisasi (dicetak)"],
 ];
 
 /**

@@ -1,5 +1,9 @@
-/** Letters and digits that cannot be confused when read aloud or typed (no 0/O, 1/I/L). */
-const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+/**
+ * Letters and digits that cannot be confused when read aloud or typed (no 0/O, 1/I/L). Outreach
+ * source codes use it too.
+ */
+export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const ALPHABET = CODE_ALPHABET;
 
 /**
  * Makes a case reference like `JR-7Q3K`: short, readable and safe to type on a phone.

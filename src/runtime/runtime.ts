@@ -7,6 +7,7 @@ import type { SessionState, StepResult, UserInput } from "../engine/types.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import type { User } from "../store/users.ts";
+import type { Arrival, ArrivalHooks } from "./arrivals.ts";
 import { dangerMoves } from "./danger-moves.ts";
 import { type CaseHooks, EffectInterpreter, type EngineBase } from "./effects.ts";
 import type { FloodGuard } from "./flood.ts";
@@ -22,6 +23,8 @@ export interface RuntimeOptions {
   cases?: CaseHooks;
   /** Per-sender flood control; none when absent. */
   flood?: FloodGuard;
+  /** Around each step (outreach: entry codes in first messages, counts per source). */
+  arrivals?: ArrivalHooks;
 }
 
 /** What handling one inbound message did. */
@@ -100,7 +103,17 @@ export class Runtime {
       // erasing their data deletes it even if no case ever used it.
       if (inbound.input.type === "media" && inbound.input.media.path)
         store.cases.attach(null, user.id, inbound.input.media, now);
-      const result = this.step(prev, inbound, now, user.id);
+      const arrival: Arrival = this.options.arrivals?.arrive(inbound) ?? {
+        input: inbound.input,
+        langHint: inbound.langHint,
+      };
+      const result = this.step(
+        prev,
+        { ...inbound, input: arrival.input, langHint: arrival.langHint },
+        now,
+        user.id,
+      );
+      this.options.arrivals?.record(user.id, prev, arrival, result, now);
       store.flowStats.record(
         [
           ...promptMoves(prev, result.state, now, this.options.engine.settings.idleMs),

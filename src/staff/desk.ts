@@ -6,6 +6,7 @@
 import type { StaffInbound } from "../channels/channel.ts";
 import type { MediaRef, OutMessage } from "../engine/types.ts";
 import type { Logger } from "../log.ts";
+import type { OutreachKit } from "../outreach/kit.ts";
 import { type CaseHooks, EffectInterpreter, type EngineBase } from "../runtime/effects.ts";
 import type { CaseRecord } from "../store/cases.ts";
 import type { Store } from "../store/store.ts";
@@ -60,6 +61,8 @@ export interface DeskOptions {
   reminders: ReminderPolicy;
   /** Sign-in links for the web console (`/masuk`); without it `/masuk` says the console is off. */
   console?: ConsoleLinkIssuer;
+  /** Outreach sources (`/sumber`); without it the command only shows its help. */
+  outreach?: OutreachKit;
 }
 
 export class StaffDesk implements CaseHooks {
@@ -220,9 +223,9 @@ export class StaffDesk implements CaseHooks {
 
   /** Runs a staff command by its registered handler. */
   private run(acting: Acting, command: StaffCommand): void {
-    const { store, text, console: links } = this.options;
+    const { store, text, console: links, outreach } = this.options;
     const consoleLink = () => links?.issue({ actor: acting.actor, name: acting.who }, acting.now);
-    runCommand({ ...acting, store, text, work: this.work, consoleLink }, command);
+    runCommand({ ...acting, store, text, work: this.work, consoleLink, outreach }, command);
   }
 
   private caseOfReply(message: StaffInbound): CaseRecord | undefined {

@@ -204,6 +204,39 @@ export const MIGRATIONS: ((db: Database) => void)[] = [
         PRIMARY KEY (day, flow, node)
       ) WITHOUT ROWID;
     `),
+  // 6: outreach sources (events, posters, village groups …) with their entry codes; which source
+  // brought a user (deleted with the user); anonymous per-week counters per source. `UMUM` is
+  // the general source the `share` flow hands out.
+  (db) =>
+    db.exec(`
+      CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        place TEXT NOT NULL DEFAULT '',
+        held_on TEXT,
+        lang TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL
+      );
+      CREATE TABLE user_sources (
+        user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        source_id INTEGER NOT NULL REFERENCES sources (id),
+        week INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        reached TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE TABLE source_counts (
+        source_id INTEGER NOT NULL REFERENCES sources (id),
+        week INTEGER NOT NULL,
+        metric TEXT NOT NULL,
+        n INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (source_id, week, metric)
+      ) WITHOUT ROWID;
+      INSERT INTO sources (code, name, kind, place, lang, created_at, created_by)
+        VALUES ('UMUM', 'Umum: pesan berantai dari tokoh masyarakat', 'other', '', 'id', 0, 'system');
+    `),
 ];
 
 /**

@@ -10,6 +10,7 @@ import { Outbox } from "./outbox.ts";
 import { type Purge, purgeOld } from "./retention.ts";
 import { Sessions } from "./sessions.ts";
 import { Settings } from "./settings.ts";
+import { Sources } from "./sources.ts";
 import { Users } from "./users.ts";
 import { WEB_CHAT_CHANNEL, WebChatData } from "./web-chat.ts";
 import { WHATSAPP_CHANNEL, WhatsAppData } from "./whatsapp.ts";
@@ -31,6 +32,7 @@ export class Store {
   readonly consoleAuth: ConsoleAuth;
   readonly webChat: WebChatData;
   readonly flowStats: FlowStats;
+  readonly sources: Sources;
 
   constructor(readonly db: Database) {
     this.users = new Users(db);
@@ -45,6 +47,7 @@ export class Store {
     this.consoleAuth = new ConsoleAuth(db);
     this.webChat = new WebChatData(db);
     this.flowStats = new FlowStats(db);
+    this.sources = new Sources(db);
   }
 
   /** Runs `fn` in one immediate transaction: all of it is stored, or none. */

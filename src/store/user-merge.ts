@@ -42,6 +42,11 @@ export function mergeUsers(db: Database, channel: string, keep: string, drop: st
     d.id,
   );
   db.prepare<[number, number]>("UPDATE outbox SET user_id = ? WHERE user_id = ?").run(k.id, d.id);
+  // The source that brought the person first stays theirs (one link per user; the other goes
+  // with `drop`'s row).
+  db.prepare<[number, number]>(
+    "UPDATE OR IGNORE user_sources SET user_id = ? WHERE user_id = ?",
+  ).run(k.id, d.id);
   const updated = db
     .prepare<[number], number>("SELECT updated_at FROM sessions WHERE user_id = ?")
     .pluck();

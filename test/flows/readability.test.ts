@@ -39,7 +39,30 @@ const SAMPLE: Record<string, unknown> = {
   whatsapp: "+60 10-528 8040",
   note: "untuk Johor, Melaka, Negeri Sembilan, Pahang; layanan chat 24 jam",
   staff_next: "Senin 08.00 WIB",
-  service: { retention_days: "365", staff_hours: "Senin–Jumat 08.00–16.00 WIB" },
+  service: {
+    retention_days: "365",
+    staff_hours: "Senin–Jumat 08.00–16.00 WIB",
+    // The share flow's links with every channel configured (the longest case).
+    share_links: [
+      "WhatsApp: https://wa.me/6281234567890?text=Assalamualaikum%20%23UMUM-mad",
+      "Telegram: https://t.me/jalur_resmi_pamekasan_bot?start=UMUM-mad",
+      "Web: https://jalur-resmi.pamekasankab.go.id/chat?src=UMUM&lang=mad",
+    ].join("\n"),
+  },
+  // An outreach poster's code and the source of its emergency number; a source in /sumber.
+  code: "K7Q3",
+  channels: "WhatsApp, Telegram, Web chat",
+  new_users: "< 5",
+  facts: "Pesantren atau sekolah · Desa Larangan Tokol · 2027-01-12 · mulai dalam Bahasa Madura",
+  links: [
+    "https://wa.me/6281234567890?text=Assalamualaikum%20%23K7Q3",
+    "https://t.me/jalur_resmi_pamekasan_bot?start=K7Q3",
+    "https://jalur-resmi.pamekasankab.go.id/chat?src=K7Q3&lang=mad",
+  ].join("\n"),
+  id: "< 5",
+  mad: "12",
+  source:
+    "https://siap.viva.co.id/news/9298-eskalasi-perang-timur-tengah-meningkat-kemenlu-sediakan-hotline-bantuan-untuk-wni-silakan-catat",
   referrals: { names: "P4MI Pamekasan, BP3MI Jawa Timur" },
   case_ref: "JR-7Q3KX",
   ref: "JR-7Q3KX",

@@ -150,7 +150,7 @@ export class WebChatChannel implements Channel {
    * sent, then the bot (whose answers are in the transcript before this resolves).
    */
   async send(
-    visitor: { address: string; ip: string; lang: Lang },
+    visitor: { address: string; ip: string; lang: Lang; entry?: string | undefined },
     input: WebInput,
     messageId: string,
   ): Promise<SendResult> {
@@ -195,6 +195,8 @@ export class WebChatChannel implements Channel {
         langHint: visitor.lang,
         // A page without JavaScript shows the answers on the page the form leads to.
         awaitReplies: true,
+        // An outreach code from the link the page was opened with (first message only).
+        ...(visitor.entry ? { entry: visitor.entry } : {}),
       });
     } finally {
       this.inFlight--;

@@ -3,6 +3,7 @@
  * chat, a card's button, a console form), and what its handler gets to work with.
  */
 import type { CaseStatus, MediaRef } from "../../engine/types.ts";
+import type { OutreachKit } from "../../outreach/kit.ts";
 import type { Store } from "../../store/store.ts";
 import type { Acting, CaseWork } from "../casework.ts";
 import type { StaffText } from "../render.ts";
@@ -21,7 +22,9 @@ export type StaffCommand =
   /** `word` is the status as staff wrote it (for the answer when it is no status). */
   | { name: "status"; ref?: string; status?: CaseStatus; word: string; office?: string }
   | { name: "tutup"; ref?: string; note?: string }
-  | { name: "buka"; ref?: string };
+  | { name: "buka"; ref?: string }
+  /** Outreach sources: the list, one by its code, or a new one (`baru …`); `words` as typed. */
+  | { name: "sumber"; words: string };
 
 /** A command's name: the word staff type after `/`. */
 export type StaffCommandName = StaffCommand["name"];
@@ -44,6 +47,8 @@ export interface CommandContext extends Acting {
   readonly work: CaseWork;
   /** A one-time console sign-in link for the actor; undefined when the console is off. */
   consoleLink(): string | undefined;
+  /** Outreach sources' links and places; undefined where the app has none (tests of the desk). */
+  readonly outreach?: OutreachKit | undefined;
 }
 
 /** One staff command: how it reads from a typed message, and what it does. */

@@ -17,6 +17,7 @@ import type {
 import { kasus } from "./kasus.ts";
 import { masuk } from "./masuk.ts";
 import { status } from "./status.ts";
+import { sumber } from "./sumber.ts";
 import { tutup } from "./tutup.ts";
 
 const HANDLERS: { readonly [N in StaffCommandName]: CommandHandler<N> } = {
@@ -29,6 +30,7 @@ const HANDLERS: { readonly [N in StaffCommandName]: CommandHandler<N> } = {
   buka,
   bantuan,
   masuk,
+  sumber,
 };
 
 /** The staff commands, by the word staff type after `/`. */

@@ -1,3 +1,4 @@
+import { rememberEntry } from "../entry.ts";
 import { chatPage } from "../page.ts";
 import type { ChatHandler, ChatRequests } from "../request.ts";
 
@@ -13,6 +14,7 @@ export function showPage(requests: ChatRequests): ChatHandler {
     const who = requests.visitor(c, true);
     c.header("Cache-Control", "no-store");
     if (!who) return c.html(chatPage(t, lang, [], t("too_fast")).value, 429);
+    rememberEntry(c, requests.options.secure);
     const notice = channel.running ? undefined : t("unavailable");
     return c.html(chatPage(t, lang, channel.history(who.address), notice).value);
   };

@@ -1,4 +1,5 @@
 import type { WebInput } from "../channel.ts";
+import { takeEntry } from "../entry.ts";
 import { readForm } from "../form-body.ts";
 import { inputOf, messageIdOf } from "../message-fields.ts";
 import { chatPage } from "../page.ts";
@@ -44,7 +45,11 @@ export function postForm(requests: ChatRequests): ChatHandler {
     // What was typed with a refused file still reaches the bot; the file does not.
     if (notice && !input) return page(notice, refused === "too_large" ? 413 : 400, who);
     if (!input) return page(t("empty"), 400, who);
-    const result = await channel.send(who, input, messageIdOf(body.fields));
+    const result = await channel.send(
+      { ...who, entry: takeEntry(c) },
+      input,
+      messageIdOf(body.fields),
+    );
     if (result !== "ok") {
       const limited = result === "limited";
       return page(t(limited ? "too_fast" : "unavailable"), limited ? 429 : 503, who);

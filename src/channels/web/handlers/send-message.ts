@@ -1,3 +1,4 @@
+import { takeEntry } from "../entry.ts";
 import { inputOf, messageIdOf } from "../message-fields.ts";
 import { type ChatHandler, type ChatRequests, sameOrigin, unread } from "../request.ts";
 
@@ -19,7 +20,7 @@ export function sendMessage(requests: ChatRequests): ChatHandler {
     }
     const input = inputOf(fields);
     if (!input) return c.json({ error: "empty" }, 400);
-    const result = await channel.send(who, input, messageIdOf(fields));
+    const result = await channel.send({ ...who, entry: takeEntry(c) }, input, messageIdOf(fields));
     if (result === "limited") return c.json({ error: "too fast" }, 429);
     if (result === "stopped") return c.json({ error: "unavailable" }, 503);
     return c.json({ ok: true });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isLang } from "../../../engine/types.ts";
+import { takeEntry } from "../entry.ts";
 import { type ChatHandler, type ChatRequests, sameOrigin } from "../request.ts";
 
 /**
@@ -17,7 +18,11 @@ export function switchLanguage(requests: ChatRequests): ChatHandler {
     const who = requests.visitor(c, true);
     if (who) {
       const command = t(to, "webchat.switch_command");
-      await channel.send({ ...who, lang: to }, { type: "text", text: command }, randomUUID());
+      await channel.send(
+        { ...who, lang: to, entry: takeEntry(c) },
+        { type: "text", text: command },
+        randomUUID(),
+      );
     }
     return c.redirect("/chat#latest", 303);
   };
