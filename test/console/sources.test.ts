@@ -172,6 +172,8 @@ describe("outreach in the staff console", () => {
         messageId: randomUUID(),
         text,
       });
+      // Receiving does not wait on sending: the reply is in the staff chat once the app is idle.
+      await b.app.idle();
       return b.telegram.to(STAFF_CHAT).at(-1)?.message.text ?? "";
     };
     const made = await staff("/sumber baru Grup WA Desa Tlanakan; desa; Tlanakan; 2027-01-20; mad");
