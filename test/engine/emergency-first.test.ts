@@ -6,7 +6,7 @@ import { type TestBot, testBot } from "../helpers/app.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
-/** Runs the JSON-lines simulator (CONTRACTS §3) as a process, one fresh user per line. */
+/** Runs the JSON-lines simulator (the README's simulator protocol) as a process, one fresh user per line. */
 function simulate(texts: string[]): SimMessage[][] {
   const input = `${texts.map((text, i) => JSON.stringify({ from: `user:u${i}`, text })).join("\n")}\n`;
   const result = spawnSync("npm", ["run", "--silent", "simulate"], {

@@ -8,7 +8,7 @@ function matcherSays(vars: Vars): Understand {
   return () => ({ flow: "report", confidence: "high", alternatives: [], lang: "id", vars });
 }
 
-describe("report started by the free-text matcher (CONTRACTS: what / country already set)", () => {
+describe("report started by the free-text matcher (what and country already set)", () => {
   it("asks consent first, then never asks again what happened or where", () => {
     const text = "tolong suami saya ditangkap polisi di johor";
     const talk = new EngineTalk(
