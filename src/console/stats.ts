@@ -4,21 +4,17 @@
  * which questions people leave unanswered.
  */
 import type { FlowSet } from "../engine/flow.ts";
+import { weekOf, weekStartMs } from "../outreach/week.ts";
 import { DANGER_RULE_FLOW_PREFIX } from "../runtime/danger-moves.ts";
 import type { StaffText } from "../staff/render.ts";
 import type { CaseRecord } from "../store/cases.ts";
 import type { NodeTotals } from "../store/flow-stats.ts";
 
 const DAY_MS = 86_400_000;
-const WIB_MS = 7 * 3_600_000;
 
-/** Monday 00:00 WIB of the week containing `ms`. */
+/** Monday 00:00 WIB of the week containing `ms` (the same weeks as the outreach counters). */
 export function weekStart(ms: number): number {
-  const local = ms + WIB_MS;
-  const day = Math.floor(local / DAY_MS);
-  // 1970-01-01 was a Thursday: day 0 → weekday 3 counting from Monday.
-  const weekday = (day + 3) % 7;
-  return (day - weekday) * DAY_MS - WIB_MS;
+  return weekStartMs(weekOf(ms));
 }
 
 /** The median of some numbers, or null for none. */

@@ -13,7 +13,13 @@
  */
 import type { Inbound } from "../channels/channel.ts";
 import { MENU_FLOW, type RoutingDeps, routeFirstMessage } from "../engine/routing.ts";
-import type { Lang, SessionState, StepResult, UserInput } from "../engine/types.ts";
+import {
+  isLang,
+  type Lang,
+  type SessionState,
+  type StepResult,
+  type UserInput,
+} from "../engine/types.ts";
 import type { ArrivalHooks, Arrival as BaseArrival } from "../runtime/arrivals.ts";
 import type { Source, SourceLink, Sources } from "../store/sources.ts";
 import { type EntryToken, parseEntryToken, tokenInText } from "./entry.ts";
@@ -130,8 +136,7 @@ export class SourceTracker implements ArrivalHooks<Arrival> {
   /** The input left once the code is taken out of a message. */
   private without(rest: string, langHint: string): UserInput {
     if (!rest) return { type: "start" };
-    const lang: Lang =
-      langHint === "mad" ? "mad" : langHint === "id" ? "id" : this.routing.defaultLang;
+    const lang = isLang(langHint) ? langHint : this.routing.defaultLang;
     const route = routeFirstMessage(this.routing, rest, lang);
     const greeting =
       route.kind === "none" || (route.kind === "command" && route.flow === MENU_FLOW);
